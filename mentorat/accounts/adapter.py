@@ -1,0 +1,32 @@
+import uuid
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
+
+from mentorat.notifications.services import message_record
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's emails (confirmation, password reset...) go out through our outbox."""
+        message = self.render_mail(template_prefix, email, {"email": email, **context})
+        html = next(
+            (
+                content
+                for content, mimetype in getattr(message, "alternatives", [])
+                if mimetype == "text/html"
+            ),
+            "",
+        )
+        message_record(
+            # Each of these emails is a new one (a fresh link), hence a random key.
+            key=f"account:{template_prefix.rsplit('/', 1)[-1]}:{uuid.uuid4()}",
+            to_email=email,
+            subject=message.subject,
+            body_text=message.body,
+            body_html=html,
+            recipient=context.get("user"),
+        )
+
+    def get_language(self) -> str:
+        return translation.get_language() or "fr"

@@ -1,0 +1,40 @@
+"""Sending recorded messages. At most one worker sends a given row at a time."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+
+from .models import Message, MessageStatus
+
+
+def deliver(message_id: int) -> bool:
+    """Send one pending message; True when it went out. Safe to call twice."""
+    with transaction.atomic():
+        message = (
+            Message.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id, status=MessageStatus.PENDING)
+            .first()
+        )
+        if message is None:  # already sent, given up, or being sent by another worker
+            return False
+        email = EmailMultiAlternatives(
+            subject=message.subject,
+            body=message.body_text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[message.to_email],
+        )
+        if message.body_html:
+            email.attach_alternative(message.body_html, "text/html")
+        try:
+            email.send()
+        except Exception as exc:  # SMTP and network errors alike: try again later
+            message.mark_attempt_failed(f"{type(exc).__name__}: {exc}")
+            return False
+        message.mark_sent()
+        return True
+
+
+def due_message_ids(limit: int = 500) -> list[int]:
+    return list(
+        Message.objects.due().order_by("next_attempt_at").values_list("pk", flat=True)[:limit]
+    )

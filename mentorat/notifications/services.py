@@ -1,0 +1,71 @@
+"""The one way the platform writes to a person."""
+
+import logging
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .models import Message
+
+logger = logging.getLogger(__name__)
+
+
+def message_send(
+    *,
+    key: str,
+    to_email: str,
+    template: str,
+    context: dict,
+    recipient=None,
+    language: str | None = None,
+) -> Message:
+    """Record the message under `key` (once only) and have it delivered after commit.
+
+    `template` names three files under templates/notifications/email/: `<template>.subject.txt`,
+    `.txt` and `.html`. They are rendered now, in the recipient's language (by default the
+    current one), so that delivery never depends on objects that may have changed since.
+    """
+    with translation.override(language or translation.get_language()):
+        subject = " ".join(
+            render_to_string(f"notifications/email/{template}.subject.txt", context).split()
+        )
+        body_text = render_to_string(f"notifications/email/{template}.txt", context)
+        body_html = render_to_string(f"notifications/email/{template}.html", context)
+    return message_record(
+        key=key,
+        to_email=to_email,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        recipient=recipient,
+    )
+
+
+def message_record(
+    *, key: str, to_email: str, subject: str, body_text: str, body_html: str = "", recipient=None
+) -> Message:
+    """Record an already rendered message (allauth renders its own) and queue its delivery."""
+    message, created = Message.objects.get_or_create(
+        key=key,
+        defaults={
+            "to_email": to_email,
+            "subject": subject[:255],
+            "body_text": body_text,
+            "body_html": body_html,
+            "recipient": recipient,
+        },
+    )
+    if created:
+        transaction.on_commit(lambda: enqueue_delivery(message.pk))
+    return message
+
+
+def enqueue_delivery(message_id: int) -> None:
+    """Queue delivery; if the broker is away the row stays pending for the periodic sweep."""
+    from .tasks import deliver_message
+
+    try:
+        deliver_message.apply_async(args=[message_id], retry=False)
+    except Exception:  # any broker failure: the sweep will pick the message up
+        logger.warning("Broker unavailable, message %s left for the sweep", message_id)

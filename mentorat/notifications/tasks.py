@@ -1,0 +1,14 @@
+from celery import shared_task
+
+from .delivery import deliver, due_message_ids
+
+
+@shared_task
+def deliver_message(message_id: int) -> bool:
+    return deliver(message_id)
+
+
+@shared_task
+def deliver_pending_messages() -> int:
+    """The periodic sweep: retries failures and sends what could not be queued."""
+    return sum(deliver(message_id) for message_id in due_message_ids())

@@ -1,0 +1,32 @@
+"""Reading the environment: every setting that differs between machines comes from here.
+
+A wrong value stops the process at start with one readable line instead of a traceback deep
+in the first request.
+"""
+
+import warnings
+
+import environ
+
+env = environ.Env()
+
+
+class ConfigurationError(SystemExit):
+    def __init__(self, message: str):
+        super().__init__(f"mentorat: configuration invalide — {message}")
+
+
+def database_from_env(default: str) -> dict:
+    url = env.str("DATABASE_URL", default=default)
+    try:
+        with warnings.catch_warnings():  # its warning would bury our one-line message
+            warnings.simplefilter("ignore")
+            config = env.db_url_config(url)
+    except Exception as exc:  # django-environ raises several types for a malformed URL
+        raise ConfigurationError(f"DATABASE_URL illisible ({exc}).") from None
+    if not config.get("ENGINE") or not config.get("NAME"):
+        raise ConfigurationError(
+            "DATABASE_URL doit ressembler à postgres://utilisateur@hôte:5432/base "
+            "ou sqlite:///chemin/vers/fichier.sqlite3."
+        )
+    return config
