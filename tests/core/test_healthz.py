@@ -34,3 +34,25 @@ def test_healthz_answers_quickly_when_redis_does_not_answer(client, settings):
         app.conf.broker_url = previous
     assert response.status_code == 503
     assert response.json()["broker"].startswith("error")
+
+
+def test_healthz_answers_when_redis_accepts_connections_but_never_replies(client):
+    """A hung Redis: the bounded socket timeouts turn it into a 503 within seconds."""
+    import socket
+    import time
+
+    from mentorat.celery import app
+
+    hung = socket.socket()
+    hung.bind(("127.0.0.1", 0))
+    hung.listen()
+    previous = app.conf.broker_url
+    app.conf.broker_url = f"redis://127.0.0.1:{hung.getsockname()[1]}/0"
+    started = time.monotonic()
+    try:
+        response = client.get(reverse("core:healthz"))
+    finally:
+        app.conf.broker_url = previous
+        hung.close()
+    assert response.status_code == 503
+    assert time.monotonic() - started < 20
