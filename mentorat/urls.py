@@ -7,6 +7,7 @@ from mentorat.accounts.views import RoleAwareSignupView
 
 urlpatterns = [
     path("", include("mentorat.core.urls")),
+    path("", include("programmes.urls")),
     # Before allauth's own sign-up, which it replaces.
     path("comptes/signup/", RoleAwareSignupView.as_view(), name="account_signup"),
     path("comptes/", include("allauth.urls")),

@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from mentorat.accounts.enums import Role
-from programmes.enums import LabelStatus, StaffRole
-from programmes.models import Association, Programme, StaffMembership
+from programmes import flags
+from programmes.enums import LabelStatus, Need, StaffRole
+from programmes.models import Association, Departement, Programme, StaffMembership
 
 DEMO_PASSWORD = "demo-mentorat-2026"
 
@@ -62,14 +63,17 @@ def _labelled_association(name: str) -> Association:
     association, _ = Association.objects.get_or_create(
         slug=slug, defaults={"name": name, "label_status": LabelStatus.LABELLED}
     )
-    Programme.objects.get_or_create(
+    programme, created = Programme.objects.get_or_create(
         slug=f"{slug}-mentorat",
         defaults={
             "association": association,
             "name": f"Mentorat {name}",
             "description": "Programme de mentorat de l'association.",
+            "needs": flags.full_mask(Need),
         },
     )
+    if created:
+        programme.departements.set(Departement.objects.all())
     return association
 
 

@@ -1,0 +1,383 @@
+"""Youths and mentors: who they are, what they look for, where they stand before matching."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Now
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .. import flags, rules
+from ..enums import (
+    ConsentDecision,
+    Format,
+    Gender,
+    Language,
+    Need,
+    ParticipantStatus,
+    Sector,
+    Situation,
+    Slot,
+)
+from .associations import Departement, InvalidTransition, Programme, new_token
+
+postal_code_validator = RegexValidator(
+    r"^[0-9]{5}$", _("Un code postal s’écrit avec 5 chiffres, par exemple 75011.")
+)
+phone_validator = RegexValidator(
+    r"^(\+33 ?|0)[1-9]( ?[0-9]{2}){4}$|^\+[0-9 ]{8,20}$",
+    _("Numéro de téléphone invalide, par exemple 06 12 34 56 78."),
+)
+
+# How long a parent has to answer a consent request, and an attestation stays valid.
+CONSENT_VALIDITY = timedelta(days=30)
+ATTESTATION_VALIDITY_MONTHS = 6
+
+
+def age_on(birth_date: date, day: date) -> int:
+    had_birthday = (day.month, day.day) >= (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - (0 if had_birthday else 1)
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate_day in (day.day, 30, 29, 28):  # the 31st of a shorter month: its last day
+        try:
+            return date(year, month, candidate_day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def for_association(self, association):
+        return self.filter(programme__association=association)
+
+    def staffed_by(self, user):
+        """What an association's staff may see: people of the associations they work for."""
+        return self.filter(programme__association__memberships__user=user)
+
+    def pending_review(self):
+        return self.filter(status=ParticipantStatus.PENDING_REVIEW)
+
+    def ready(self):
+        return self.filter(status=ParticipantStatus.READY)
+
+
+class Participant(models.Model):
+    """What youths and mentors share: place, preferences and the association's review."""
+
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+    )
+    phone = models.CharField(
+        _("téléphone"), max_length=20, blank=True, validators=[phone_validator]
+    )
+    postal_code = models.CharField(
+        _("code postal"), max_length=5, validators=[postal_code_validator]
+    )
+    departement = models.ForeignKey(
+        Departement, verbose_name=_("département"), on_delete=models.PROTECT, related_name="+"
+    )
+    gender = models.CharField(_("genre"), max_length=8, choices=Gender, default=Gender.OTHER)
+    format = models.CharField(_("format des rencontres"), max_length=16, choices=Format)
+    availability = models.PositiveIntegerField(_("disponibilités"), default=0)
+    languages = models.PositiveIntegerField(_("langues"), default=flags.mask_of(Language, ["fr"]))
+    needs = models.PositiveIntegerField(_("besoins"), default=0)
+    status = models.CharField(
+        _("état"),
+        max_length=20,
+        choices=ParticipantStatus,
+        default=ParticipantStatus.PENDING_REVIEW,
+    )
+    status_reason = models.TextField(_("motif"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("examiné par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("examiné le"), null=True, blank=True)
+    # Set when matching criteria change after approval, so that staff can look again.
+    criteria_changed_at = models.DateTimeField(_("critères modifiés le"), null=True, blank=True)
+    charter_accepted_at = models.DateTimeField(_("charte acceptée le"))
+    created_at = models.DateTimeField(_("inscrit(e) le"), default=timezone.now)
+
+    objects = ParticipantQuerySet.as_manager()
+
+    # The fields the matching engine reads: editing them after approval is flagged to staff.
+    MATCHING_CRITERIA = ("departement", "format", "availability", "languages", "needs", "gender")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def association(self):
+        return self.programme.association if self.programme else None
+
+    @property
+    def needs_labels(self) -> list[str]:
+        return flags.labels_of(Need, self.needs)
+
+    @property
+    def availability_labels(self) -> list[str]:
+        return flags.labels_of(Slot, self.availability)
+
+    @property
+    def languages_labels(self) -> list[str]:
+        return flags.labels_of(Language, self.languages)
+
+    def approve(self, *, by):
+        if self.status != ParticipantStatus.PENDING_REVIEW:
+            raise InvalidTransition(_("Seule une inscription en cours d’examen peut être validée."))
+        self._review(ParticipantStatus.READY, by=by, reason="")
+
+    def reject(self, *, by, reason: str):
+        if self.status not in {ParticipantStatus.PENDING_REVIEW, ParticipantStatus.READY}:
+            raise InvalidTransition(_("Cette inscription ne peut pas être refusée."))
+        if not reason.strip():
+            raise InvalidTransition(_("Un refus est toujours motivé."))
+        self._review(ParticipantStatus.REJECTED, by=by, reason=reason.strip())
+
+    def _review(self, status, *, by, reason):
+        self.status = status
+        self.status_reason = reason
+        self.reviewed_by = by
+        self.reviewed_at = timezone.now()
+        self.criteria_changed_at = None
+        self.save(
+            update_fields=[
+                "status", "status_reason", "reviewed_by", "reviewed_at", "criteria_changed_at"
+            ]
+        )
+
+    def note_criteria_edit(self, changed_fields) -> None:
+        """Called by edit forms: staff see when an approved person changed what matching reads."""
+        if self.status == ParticipantStatus.READY and set(changed_fields) & set(
+            self.MATCHING_CRITERIA
+        ):
+            self.criteria_changed_at = timezone.now()
+
+
+class YouthProfile(Participant):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="youth_profile"
+    )
+    birth_date = models.DateField(_("date de naissance"))
+    situation = models.CharField(_("situation actuelle"), max_length=20, choices=Situation)
+    sector_of_interest = models.CharField(
+        _("secteur qui m’intéresse"), max_length=20, choices=Sector, blank=True
+    )
+    lives_in_qpv = models.BooleanField(_("habite un quartier prioritaire (QPV)"), default=False)
+    followed_by_mission_locale = models.BooleanField(
+        _("suivi(e) par une Mission locale"), default=False
+    )
+    at_risk_of_dropping_out = models.BooleanField(_("risque de décrochage"), default=False)
+    no_professional_network = models.BooleanField(_("sans réseau professionnel"), default=False)
+    prefers_same_gender = models.BooleanField(
+        _("préfère un mentor du même genre"), default=False
+    )
+    expectations = models.TextField(_("attentes envers un mentor"), max_length=2000)
+    privacy_accepted_at = models.DateTimeField(_("confidentialité acceptée le"))
+    # A youth with the same name and birth date already signed up with another association.
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("doublon possible de"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="possible_duplicates",
+    )
+
+    class Meta:
+        verbose_name = _("jeune")
+        verbose_name_plural = _("jeunes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(birth_date__lte=Now()) & Q(birth_date__gte=date(1900, 1, 1)),
+                name="youth_birth_date_plausible",
+                violation_error_message=_("La date de naissance ne peut pas être dans le futur."),
+            ),
+            models.CheckConstraint(
+                condition=Q(programme__isnull=False)
+                | Q(
+                    status__in=[
+                        ParticipantStatus.WAITING_LIST,
+                        ParticipantStatus.AWAITING_CONSENT,
+                        ParticipantStatus.REJECTED,
+                    ]
+                ),
+                name="youth_reviewed_within_a_programme",
+                violation_error_message=_("Un jeune examiné est rattaché à un programme."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ParticipantStatus.REJECTED) | ~Q(status_reason=""),
+                name="youth_rejection_has_reason",
+                violation_error_message=_("Un refus est toujours motivé."),
+            ),
+        ]
+
+    @property
+    def age(self) -> int:
+        return age_on(self.birth_date, timezone.localdate())
+
+    @property
+    def is_minor(self) -> bool:
+        return self.age < 18
+
+    @property
+    def needs_parental_consent(self) -> bool:
+        return self.age < rules.JOINT_CONSENT_AGE
+
+    @property
+    def has_parental_consent(self) -> bool:
+        consent = getattr(self, "parental_consent", None)
+        return consent is not None and consent.decision == ConsentDecision.GIVEN
+
+    @property
+    def is_matchable(self) -> bool:
+        return self.status == ParticipantStatus.READY and (
+            not self.needs_parental_consent or self.has_parental_consent
+        )
+
+
+class MentorProfile(Participant):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentor_profile"
+    )
+    profession = models.CharField(_("métier"), max_length=200)
+    sector = models.CharField(_("secteur d’activité"), max_length=20, choices=Sector)
+    years_of_experience = models.PositiveSmallIntegerField(
+        _("années d’expérience"), validators=[MaxValueValidator(60)]
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("nombre de jeunes suivis en même temps"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(3)],
+    )
+    attestation_date = models.DateField(_("date de l’attestation d’honorabilité"), null=True)
+    attestation_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("attestation vue par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    attestation_checked_at = models.DateTimeField(_("attestation vue le"), null=True, blank=True)
+    referent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("référent·e"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referred_mentors",
+    )
+
+    class Meta:
+        verbose_name = _("mentor")
+        verbose_name_plural = _("mentors")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1, capacity__lte=3),
+                name="mentor_capacity_1_to_3",
+                violation_error_message=_("Un mentor suit de 1 à 3 jeunes à la fois."),
+            ),
+            models.CheckConstraint(
+                condition=Q(attestation_date__isnull=True) | Q(attestation_date__lte=Now()),
+                name="mentor_attestation_not_in_future",
+                violation_error_message=_("L’attestation ne peut pas être datée du futur."),
+            ),
+            models.CheckConstraint(
+                condition=Q(programme__isnull=False)
+                | Q(status__in=[ParticipantStatus.WAITING_LIST, ParticipantStatus.REJECTED]),
+                name="mentor_reviewed_within_a_programme",
+                violation_error_message=_("Un mentor examiné est rattaché à un programme."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ParticipantStatus.REJECTED) | ~Q(status_reason=""),
+                name="mentor_rejection_has_reason",
+                violation_error_message=_("Un refus est toujours motivé."),
+            ),
+        ]
+
+    def attestation_valid_until(self) -> date | None:
+        if self.attestation_date is None or self.attestation_checked_at is None:
+            return None
+        return add_months(self.attestation_date, ATTESTATION_VALIDITY_MONTHS)
+
+    def has_valid_attestation(self, on: date | None = None) -> bool:
+        """Seen by staff and less than 6 months old: required to mentor a minor."""
+        valid_until = self.attestation_valid_until()
+        return valid_until is not None and (on or timezone.localdate()) <= valid_until
+
+    def record_attestation_seen(self, *, by, attestation_date: date):
+        self.attestation_date = attestation_date
+        self.attestation_checked_by = by
+        self.attestation_checked_at = timezone.now()
+        self.save(
+            update_fields=["attestation_date", "attestation_checked_by", "attestation_checked_at"]
+        )
+
+
+class ParentalConsentQuerySet(models.QuerySet):
+    def overdue(self, now=None):
+        return self.filter(decision=ConsentDecision.PENDING, expires_at__lte=now or timezone.now())
+
+
+class ParentalConsent(models.Model):
+    """Joint consent for a youth under 15: a parent or guardian answers through a link."""
+
+    youth = models.OneToOneField(
+        YouthProfile, on_delete=models.CASCADE, related_name="parental_consent"
+    )
+    guardian_name = models.CharField(_("nom du parent ou tuteur"), max_length=200)
+    guardian_email = models.EmailField(_("adresse du parent ou tuteur"))
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    requested_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    decision = models.CharField(
+        _("décision"), max_length=10, choices=ConsentDecision, default=ConsentDecision.PENDING
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ParentalConsentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("accord parental")
+        verbose_name_plural = _("accords parentaux")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision=ConsentDecision.PENDING)
+                | Q(decision=ConsentDecision.EXPIRED)
+                | Q(decided_at__isnull=False),
+                name="consent_decision_is_dated",
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("requested_at")),
+                name="consent_expires_after_request",
+            ),
+        ]
+
+    def save(self, *args, **kwargs):
+        if self.expires_at is None:
+            self.expires_at = self.requested_at + CONSENT_VALIDITY
+        super().save(*args, **kwargs)
+
+    @property
+    def is_open(self) -> bool:
+        return self.decision == ConsentDecision.PENDING and self.expires_at > timezone.now()
