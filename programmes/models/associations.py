@@ -258,6 +258,9 @@ class StaffInvitation(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.email} → {self.association}"
+
     def save(self, *args, **kwargs):
         if self.expires_at is None:
             self.expires_at = self.created_at + INVITATION_VALIDITY

@@ -373,6 +373,9 @@ class ParentalConsent(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.guardian_name} pour {self.youth}"
+
     def save(self, *args, **kwargs):
         if self.expires_at is None:
             self.expires_at = self.requested_at + CONSENT_VALIDITY
