@@ -92,3 +92,12 @@ def test_invalid_email_is_refused_with_a_french_message(client):
 
     assert field_errors(response, "email") == ["Saisissez une adresse de courriel valide."]
     assert 'value="lea.moreau@"' in response.content.decode()
+
+
+def test_forms_use_dsfr_markup_and_never_bootstrap(client):
+    page = client.post(SIGNUP_URL, signup_data(email="pas-une-adresse")).content.decode()
+
+    for dsfr in ("fr-input-group", "fr-label", "fr-fieldset", "fr-radio-group", "fr-error-text"):
+        assert dsfr in page
+    for bootstrap in ("form-control", "form-group", "btn-primary", "invalid-feedback", " col-md-"):
+        assert bootstrap not in page
