@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -113,6 +112,9 @@ class Participant(models.Model):
     criteria_changed_at = models.DateTimeField(_("critères modifiés le"), null=True, blank=True)
     charter_accepted_at = models.DateTimeField(_("charte acceptée le"))
     created_at = models.DateTimeField(_("inscrit(e) le"), default=timezone.now)
+    # The local day of sign-up: dates given at sign-up cannot come after it (checked by the
+    # database, which cannot compare with "today" itself).
+    created_on = models.DateField(default=timezone.localdate, editable=False)
 
     objects = ParticipantQuerySet.as_manager()
 
@@ -208,7 +210,7 @@ class YouthProfile(Participant):
         verbose_name_plural = _("jeunes")
         constraints = [
             models.CheckConstraint(
-                condition=Q(birth_date__lte=Now()) & Q(birth_date__gte=date(1900, 1, 1)),
+                condition=Q(birth_date__lte=F("created_on")) & Q(birth_date__gte=date(1900, 1, 1)),
                 name="youth_birth_date_plausible",
                 violation_error_message=_("La date de naissance ne peut pas être dans le futur."),
             ),
@@ -270,6 +272,8 @@ class MentorProfile(Participant):
         validators=[MinValueValidator(1), MaxValueValidator(3)],
     )
     attestation_date = models.DateField(_("date de l’attestation d’honorabilité"), null=True)
+    # The local day the attestation date was last saved: the date cannot be later than that.
+    attestation_recorded_on = models.DateField(null=True, blank=True, editable=False)
     attestation_checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("attestation vue par"),
@@ -279,6 +283,10 @@ class MentorProfile(Participant):
         related_name="+",
     )
     attestation_checked_at = models.DateTimeField(_("attestation vue le"), null=True, blank=True)
+    # Pairs holding one of the mentor's places (proposed, approved or running), kept by the
+    # matching app in the same transaction as each pair change, so the database can refuse
+    # a mentor above capacity.
+    open_pairs = models.PositiveSmallIntegerField(_("binômes en cours"), default=0)
     referent = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("référent·e"),
@@ -298,7 +306,13 @@ class MentorProfile(Participant):
                 violation_error_message=_("Un mentor suit de 1 à 3 jeunes à la fois."),
             ),
             models.CheckConstraint(
-                condition=Q(attestation_date__isnull=True) | Q(attestation_date__lte=Now()),
+                condition=Q(open_pairs__lte=F("capacity")),
+                name="mentor_never_above_capacity",
+                violation_error_message=_("Ce mentor suit déjà autant de jeunes que possible."),
+            ),
+            models.CheckConstraint(
+                condition=Q(attestation_date__isnull=True)
+                | Q(attestation_date__lte=F("attestation_recorded_on")),
                 name="mentor_attestation_not_in_future",
                 violation_error_message=_("L’attestation ne peut pas être datée du futur."),
             ),
@@ -314,6 +328,18 @@ class MentorProfile(Participant):
                 violation_error_message=_("Un refus est toujours motivé."),
             ),
         ]
+
+    def save(self, *args, **kwargs):
+        if self.attestation_date is not None:
+            self.attestation_recorded_on = timezone.localdate()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "attestation_date" in update_fields:
+                kwargs["update_fields"] = {*update_fields, "attestation_recorded_on"}
+        super().save(*args, **kwargs)
+
+    @property
+    def remaining_capacity(self) -> int:
+        return max(self.capacity - self.open_pairs, 0)
 
     def attestation_valid_until(self) -> date | None:
         if self.attestation_date is None or self.attestation_checked_at is None:
