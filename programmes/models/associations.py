@@ -286,7 +286,9 @@ class ProgrammeQuerySet(models.QuerySet):
         """Youths attached and still in the running, to compare with the capacity."""
         return self.annotate(
             youth_count=Count(
-                "youths", filter=~Q(youths__status=ParticipantStatus.REJECTED), distinct=True
+                "youthprofiles",
+                filter=~Q(youthprofiles__status=ParticipantStatus.REJECTED),
+                distinct=True,
             )
         )
 
