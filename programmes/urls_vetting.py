@@ -1,1 +1,24 @@
-urlpatterns = []
+from django.urls import path, register_converter
+
+from .views import vetting
+
+register_converter(vetting.KindConverter, "people_kind")
+
+PERSON = "association/<slug:slug>/inscriptions/<people_kind:kind>/<int:pk>/"
+MENTOR = "association/<slug:slug>/inscriptions/mentors/<int:pk>/"
+
+urlpatterns = [
+    path("espace-association/", vetting.staff_home, name="staff_home"),
+    path(
+        "association/<slug:slug>/inscriptions/<people_kind:kind>/",
+        vetting.review_list,
+        name="review_list",
+    ),
+    path(PERSON, vetting.review_detail, name="review_detail"),
+    path(f"{PERSON}valider/", vetting.review_approve, name="review_approve"),
+    path(f"{PERSON}refuser/", vetting.review_reject, name="review_reject"),
+    path(f"{MENTOR}referent/", vetting.mentor_referent_assign, name="mentor_referent_assign"),
+    path(
+        f"{MENTOR}attestation/", vetting.mentor_attestation_record, name="mentor_attestation_record"
+    ),
+]

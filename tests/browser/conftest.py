@@ -28,6 +28,21 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def departements(request):
+    """Transactional tests empty every table after them, the départements of the data
+    migration too: put them back before each browser test, whichever ran before."""
+    if "live_server" not in request.fixturenames and "page" not in request.fixturenames:
+        return
+    from programmes.departements import DEPARTEMENTS
+    from programmes.models import Departement
+
+    request.getfixturevalue("transactional_db")
+    Departement.objects.bulk_create(
+        [Departement(code=code, name=name) for code, name in DEPARTEMENTS], ignore_conflicts=True
+    )
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")

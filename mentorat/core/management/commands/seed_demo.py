@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from mentorat.core.demo import DEMO_PASSWORD, seed_demo
+from mentorat.core.demo import DEMO_PASSWORD, PEOPLE_PER_ASSOCIATION, seed_demo
 
 
 class Command(BaseCommand):
@@ -8,7 +8,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         accounts = seed_demo()
+        youths = sum(youths for youths, _ in PEOPLE_PER_ASSOCIATION.values())
+        mentors = sum(mentors for _, mentors in PEOPLE_PER_ASSOCIATION.values())
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes. Comptes :"))
         for account in accounts:
-            self.stdout.write(f"  {account.role.label:<35} {account.email}")
+            function = f" ({account.staff_role.label})" if account.staff_role else ""
+            self.stdout.write(f"  {account.role.label + function:<55} {account.email}")
+        self.stdout.write(
+            f"  {youths} jeunes : jeune01@demo.mentorat.local … "
+            f"jeune{youths:02d}@demo.mentorat.local"
+        )
+        self.stdout.write(
+            f"  {mentors} mentors : mentor01@demo.mentorat.local … "
+            f"mentor{mentors:02d}@demo.mentorat.local"
+        )
         self.stdout.write(f"  Mot de passe (tous les comptes) : {DEMO_PASSWORD}")

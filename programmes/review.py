@@ -1,0 +1,48 @@
+"""An association's decision on a youth or a mentor, and the email that tells them."""
+
+from django.conf import settings
+from django.db import transaction
+
+from mentorat.notifications.services import message_send
+
+from .models import MentorProfile
+from .models.participants import Participant
+
+
+@transaction.atomic
+def participant_approve(*, participant: Participant, by, dashboard_url: str) -> None:
+    """Ready for matching; the person is told what happens next."""
+    participant.approve(by=by)
+    _tell(participant, template="review_approved", dashboard_url=dashboard_url)
+
+
+@transaction.atomic
+def participant_reject(*, participant: Participant, by, reason: str, dashboard_url: str) -> None:
+    """Refused with a reason, which the person reads in the email."""
+    participant.reject(by=by, reason=reason)
+    _tell(participant, template="review_rejected", dashboard_url=dashboard_url)
+
+
+def _tell(participant: Participant, *, template: str, dashboard_url: str) -> None:
+    user = participant.user
+    message_send(
+        # One message per decision: the decision's time tells two decisions apart.
+        key=(
+            f"{template}:{participant._meta.model_name}-{participant.pk}:"
+            f"{participant.reviewed_at.isoformat()}"
+        ),
+        to_email=user.email,
+        template=template,
+        context={
+            "first_name": user.first_name,
+            "is_mentor": isinstance(participant, MentorProfile),
+            "may_mentor_minors": isinstance(participant, MentorProfile)
+            and participant.has_valid_attestation(),
+            "association_name": participant.association.name if participant.association else "",
+            "reason": participant.status_reason,
+            "dashboard_url": dashboard_url,
+        },
+        recipient=user,
+        # The person's own language is not known: the programme's language, not the staff's.
+        language=settings.LANGUAGE_CODE,
+    )

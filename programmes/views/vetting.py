@@ -1,0 +1,289 @@
+"""Association staff review the youths and mentors who signed up with their association."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from ..access import staff_associations, staff_required
+from ..enums import ParticipantStatus
+from ..forms.vetting import AttestationForm, ReferentForm, RejectionForm, ReviewFilterForm
+from ..models import InvalidTransition, MentorProfile, YouthProfile
+from ..review import participant_approve, participant_reject
+
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Tab:
+    slug: str
+    status: ParticipantStatus
+    label: str
+
+
+TO_REVIEW = Tab("a-examiner", ParticipantStatus.PENDING_REVIEW, gettext_lazy("À examiner"))
+READY = Tab("prets", ParticipantStatus.READY, gettext_lazy("Prêts"))
+REJECTED = Tab("refuses", ParticipantStatus.REJECTED, gettext_lazy("Refusés"))
+AWAITING_CONSENT = Tab(
+    "accord-parental",
+    ParticipantStatus.AWAITING_CONSENT,
+    gettext_lazy("En attente d’accord parental"),
+)
+
+
+@dataclass(frozen=True)
+class PeopleKind:
+    """Youths or mentors: what the pages need to know to list and show them."""
+
+    slug: str
+    model: type[YouthProfile] | type[MentorProfile]
+    title: str
+    tabs: tuple[Tab, ...]
+    list_related: tuple[str, ...]
+    detail_related: tuple[str, ...]
+
+
+KINDS = {
+    "jeunes": PeopleKind(
+        slug="jeunes",
+        model=YouthProfile,
+        title=gettext_lazy("Jeunes"),
+        tabs=(TO_REVIEW, READY, REJECTED, AWAITING_CONSENT),
+        list_related=("user", "programme", "departement", "parental_consent"),
+        detail_related=(
+            "user",
+            "programme__association",
+            "departement",
+            "parental_consent",
+            "possible_duplicate_of__programme__association",
+            "reviewed_by",
+        ),
+    ),
+    "mentors": PeopleKind(
+        slug="mentors",
+        model=MentorProfile,
+        title=gettext_lazy("Mentors"),
+        tabs=(TO_REVIEW, READY, REJECTED),
+        list_related=("user", "programme", "departement", "referent"),
+        detail_related=(
+            "user",
+            "programme__association",
+            "departement",
+            "referent",
+            "attestation_checked_by",
+            "reviewed_by",
+        ),
+    ),
+}
+
+
+class KindConverter:
+    """`jeunes` or `mentors` in a URL."""
+
+    regex = "|".join(KINDS)
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+@staff_required
+@require_GET
+def staff_home(request):
+    """Staff's home: the youths of their first association."""
+    association = staff_associations(request.user).order_by("name").first()
+    if association is None:
+        return render(request, "programmes/vetting/no_association.html")
+    return redirect("programmes:review_list", slug=association.slug, kind="jeunes")
+
+
+@staff_required
+@require_GET
+def review_list(request, slug, kind):
+    associations = staff_associations(request.user).order_by("name")
+    association = get_object_or_404(associations, slug=slug)
+    people_kind = KINDS[kind]
+    people = people_kind.model.objects.for_association(association)
+    filters = ReviewFilterForm(data=request.GET, association=association, people=people)
+    found = filters.filter(people)
+    counts = found.aggregate(
+        **{tab.slug: Count("pk", filter=Q(status=tab.status)) for tab in people_kind.tabs}
+    )
+    asked = request.GET.get("etat")
+    current = next((tab for tab in people_kind.tabs if tab.slug == asked), people_kind.tabs[0])
+    rows = (
+        found.filter(status=current.status)
+        .select_related(*people_kind.list_related)
+        .order_by("created_at", "pk")  # first come, first reviewed
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.pages_list = page.paginator.get_elided_page_range(page.number)
+    return render(
+        request,
+        "programmes/vetting/list.html",
+        {
+            "association": association,
+            "associations": associations,
+            "kind": people_kind,
+            "kinds": KINDS.values(),
+            "filters": filters,
+            "tabs": _tab_links(request, people_kind.tabs, counts, current),
+            "current_tab": current,
+            "page_obj": page,
+        },
+    )
+
+
+def _tab_links(request, tabs, counts, current):
+    """Each tab keeps the search and filters, and starts again at the first page."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    links = []
+    for tab in tabs:
+        query["etat"] = tab.slug
+        links.append(
+            {
+                "label": tab.label,
+                "count": counts[tab.slug],
+                "query": query.urlencode(),
+                "is_current": tab == current,
+            }
+        )
+    return links
+
+
+@staff_required
+@require_GET
+def review_detail(request, slug, kind, pk):
+    association, person = _person(request, slug, kind, pk)
+    return _render_detail(request, association, kind, person)
+
+
+@staff_required
+@require_POST
+def review_approve(request, slug, kind, pk):
+    association, person = _person(request, slug, kind, pk)
+    try:
+        participant_approve(participant=person, by=request.user, dashboard_url=_dashboard(request))
+    except InvalidTransition as refusal:
+        messages.error(request, " ".join(refusal.messages))
+        return redirect("programmes:review_detail", slug=slug, kind=kind, pk=pk)
+    if isinstance(person, MentorProfile) and not person.has_valid_attestation():
+        messages.warning(
+            request,
+            _(
+                "%(name)s est prêt(e) pour la mise en relation, mais seulement avec des jeunes "
+                "majeurs tant que son attestation d’honorabilité n’est pas valide."
+            )
+            % {"name": person.user},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(name)s est prêt(e) pour la mise en relation. Un courriel l’en informe.")
+            % {"name": person.user},
+        )
+    return redirect("programmes:review_list", slug=slug, kind=kind)
+
+
+@staff_required
+@require_POST
+def review_reject(request, slug, kind, pk):
+    association, person = _person(request, slug, kind, pk)
+    form = RejectionForm(data=request.POST)
+    if not form.is_valid():
+        return _render_detail(request, association, kind, person, rejection_form=form)
+    try:
+        participant_reject(
+            participant=person,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            dashboard_url=_dashboard(request),
+        )
+    except InvalidTransition as refusal:
+        messages.error(request, " ".join(refusal.messages))
+        return redirect("programmes:review_detail", slug=slug, kind=kind, pk=pk)
+    messages.success(
+        request,
+        _("L’inscription de %(name)s est refusée. Un courriel lui en donne le motif.")
+        % {"name": person.user},
+    )
+    return redirect("programmes:review_list", slug=slug, kind=kind)
+
+
+@staff_required
+@require_POST
+def mentor_referent_assign(request, slug, pk):
+    association, mentor = _person(request, slug, "mentors", pk)
+    form = ReferentForm(data=request.POST, association=association)
+    if not form.is_valid():
+        return _render_detail(request, association, "mentors", mentor, referent_form=form)
+    mentor.referent = form.cleaned_data["referent"]
+    mentor.save(update_fields=["referent"])
+    messages.success(
+        request,
+        _("%(referent)s est désormais référent·e de %(mentor)s.")
+        % {"referent": mentor.referent, "mentor": mentor.user},
+    )
+    return redirect("programmes:review_detail", slug=slug, kind="mentors", pk=pk)
+
+
+@staff_required
+@require_POST
+def mentor_attestation_record(request, slug, pk):
+    association, mentor = _person(request, slug, "mentors", pk)
+    form = AttestationForm(data=request.POST)
+    if not form.is_valid():
+        return _render_detail(request, association, "mentors", mentor, attestation_form=form)
+    mentor.record_attestation_seen(
+        by=request.user, attestation_date=form.cleaned_data["attestation_date"]
+    )
+    messages.success(
+        request,
+        _("Attestation d’honorabilité enregistrée : valable jusqu’au %(date)s.")
+        % {"date": mentor.attestation_valid_until().strftime("%d/%m/%Y")},
+    )
+    return redirect("programmes:review_detail", slug=slug, kind="mentors", pk=pk)
+
+
+def _person(request, slug, kind, pk):
+    """The association, among the user's, and one of its people (anyone else's is a 404)."""
+    association = get_object_or_404(staff_associations(request.user), slug=slug)
+    people_kind = KINDS[kind]
+    people = people_kind.model.objects.for_association(association)
+    person = get_object_or_404(people.select_related(*people_kind.detail_related), pk=pk)
+    return association, person
+
+
+def _render_detail(request, association, kind, person, **bound_forms):
+    is_mentor = isinstance(person, MentorProfile)
+    context = {
+        "association": association,
+        "kind": KINDS[kind],
+        "person": person,
+        "is_mentor": is_mentor,
+        "consent": getattr(person, "parental_consent", None),
+        "may_approve": person.status == ParticipantStatus.PENDING_REVIEW,
+        "may_reject": person.status in {ParticipantStatus.PENDING_REVIEW, ParticipantStatus.READY},
+        "rejection_form": RejectionForm(),
+        "referent_form": ReferentForm(
+            association=association, initial={"referent": person.referent_id}
+        )
+        if is_mentor
+        else None,
+        "attestation_form": AttestationForm() if is_mentor else None,
+    }
+    context.update(bound_forms)
+    return render(request, "programmes/vetting/detail.html", context)
+
+
+def _dashboard(request) -> str:
+    return request.build_absolute_uri(reverse("core:dashboard"))
