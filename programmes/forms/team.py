@@ -1,7 +1,8 @@
 """An association's team: inviting staff, joining through an invitation, removing a member."""
 
+from allauth.account.models import EmailAddress
 from django import forms
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -59,8 +60,8 @@ class CoordinatorInvitationForm(StaffInvitationForm):
         self.instance.role = StaffRole.COORDINATOR
 
 
-def invitation_problem(invitation: StaffInvitation, user) -> str | None:
-    """Why this person cannot accept this invitation, in plain words; None if they can."""
+def invitation_state_problem(invitation: StaffInvitation) -> str | None:
+    """Why nobody can use this invitation any more; None while it is usable."""
     if invitation.accepted_at is not None:
         return _("Cette invitation a déjà été utilisée.")
     if invitation.expires_at <= timezone.now():
@@ -68,6 +69,13 @@ def invitation_problem(invitation: StaffInvitation, user) -> str | None:
             "Cette invitation a expiré le %(date)s. Demandez à l’association de vous en envoyer "
             "une nouvelle."
         ) % {"date": date_format(timezone.localtime(invitation.expires_at), "j F Y")}
+    return None
+
+
+def invitation_problem(invitation: StaffInvitation, user) -> str | None:
+    """Why this person cannot accept this invitation, in plain words; None if they can."""
+    if problem := invitation_state_problem(invitation):
+        return problem
     if user.email.lower() != invitation.email.lower():
         return _(
             "Cette invitation a été envoyée à une autre adresse (%(email)s). Connectez-vous avec "
@@ -140,3 +148,53 @@ class MemberRemovalForm(forms.Form):
             referent=self.membership.user
         ).update(referent=None)
         self.membership.delete()
+
+
+class InviteeAccountForm(forms.Form):
+    """An invitee without an account creates one on the invitation page. The link reached
+    them at the invited address, which proves it is theirs: the address is confirmed."""
+
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Mot de passe"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Mot de passe (confirmation)"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, invitation: StaffInvitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+
+    def clean(self):
+        cleaned = super().clean()
+        if problem := invitation_state_problem(self.invitation):
+            raise forms.ValidationError(problem)
+        password = cleaned.get("password1")
+        if password and password != cleaned.get("password2"):
+            self.add_error("password2", _("Les deux mots de passe ne sont pas identiques."))
+        elif password:
+            candidate = get_user_model()(
+                email=self.invitation.email,
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+    def save(self):
+        user = get_user_model().objects.create_user(
+            email=self.invitation.email,
+            password=self.cleaned_data["password1"],
+            first_name=self.cleaned_data["first_name"],
+            last_name=self.cleaned_data["last_name"],
+            role=Role.STAFF,
+        )
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        InvitationAcceptanceForm(invitation=self.invitation, user=user, data={}).save()
+        return user

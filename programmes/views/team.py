@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,9 +15,11 @@ from mentorat.notifications.services import message_send
 from ..access import coordinated_associations, staff_associations, staff_required
 from ..forms.team import (
     InvitationAcceptanceForm,
+    InviteeAccountForm,
     MemberRemovalForm,
     StaffInvitationForm,
     invitation_problem,
+    invitation_state_problem,
 )
 from ..models import Association, StaffInvitation
 
@@ -121,23 +125,56 @@ def member_remove(request, slug, pk):
     return redirect("programmes:team", slug=association.slug)
 
 
+@login_not_required
 def invitation_accept(request, token):
-    """Any signed-in person may open the link; the form says whether it is theirs to accept."""
+    """The invitation link. A signed-in person accepts it if it is theirs; someone without an
+    account creates one here; someone with an account is asked to sign in first."""
     invitation = get_object_or_404(
         StaffInvitation.objects.select_related("association", "invited_by"), token=token
     )
+    if not request.user.is_authenticated:
+        return invitee_without_session(request, invitation)
     if request.method == "POST":
         form = InvitationAcceptanceForm(invitation=invitation, user=request.user, data=request.POST)
         if form.is_valid():
             form.save()
-            messages.success(
-                request,
-                _("Bienvenue dans l’équipe de %(association)s.")
-                % {"association": invitation.association.name},
-            )
-            return redirect("programmes:team", slug=invitation.association.slug)
+            return welcome(request, invitation)
     return render(
         request,
         "programmes/team/invitation.html",
         {"invitation": invitation, "problem": invitation_problem(invitation, request.user)},
     )
+
+
+def invitee_without_session(request, invitation: StaffInvitation):
+    problem = invitation_state_problem(invitation)
+    has_account = get_user_model().objects.filter(email__iexact=invitation.email).exists()
+    if problem or has_account:
+        return render(
+            request,
+            "programmes/team/invitation_sign_in.html",
+            {
+                "invitation": invitation,
+                "problem": problem,
+                "login_url": f"{reverse('account_login')}?next={request.path}",
+            },
+        )
+    form = InviteeAccountForm(invitation=invitation, data=request.POST or None)
+    if form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return welcome(request, invitation)
+    return render(
+        request,
+        "programmes/team/invitation_new_account.html",
+        {"invitation": invitation, "form": form},
+    )
+
+
+def welcome(request, invitation: StaffInvitation):
+    messages.success(
+        request,
+        _("Bienvenue dans l’équipe de %(association)s.")
+        % {"association": invitation.association.name},
+    )
+    return redirect("programmes:team", slug=invitation.association.slug)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorat.accounts.enums import Role
+from mentorat.accounts.models import User
 from mentorat.notifications.models import Message
 from programmes.enums import StaffRole
 from programmes.models import StaffInvitation, StaffMembership
@@ -306,11 +307,43 @@ class TestAcceptInvitation:
     def url(self, invitation):
         return reverse("programmes:invitation_accept", args=[invitation.token])
 
-    def test_an_anonymous_visitor_is_sent_to_login_and_back(self, client):
-        url = self.url(StaffInvitationFactory())
-        response = client.get(url)
-        assert response.status_code == 302
-        assert response.url == f"{reverse('account_login')}?next={url}"
+    def test_an_invitee_with_an_account_is_asked_to_sign_in_and_come_back(self, client):
+        invitation = StaffInvitationFactory(email="hugo@article-1.fr")
+        UserFactory(email="hugo@article-1.fr", role="")
+        url = self.url(invitation)
+
+        page = page_of(client.get(url))
+
+        assert f'href="{reverse("account_login")}?next={url}"' in page
+        assert not StaffMembership.objects.exists()
+
+    def test_an_invitee_without_account_creates_one_and_joins_the_team(self, client):
+        invitation = StaffInvitationFactory(
+            association__name="Article 1", email="nora@article-1.fr", role=StaffRole.REFERENT
+        )
+        data = {
+            "first_name": "Nora",
+            "last_name": "Diallo",
+            "password1": "un-mot-de-passe-solide",
+            "password2": "un-mot-de-passe-solide",
+        }
+
+        weak = client.post(self.url(invitation), {**data, "password1": "123", "password2": "123"})
+        assert "trop court" in page_of(weak) and 'value="Nora"' in page_of(weak)
+        response = client.post(self.url(invitation), data)
+
+        assert response.url == team_url(invitation.association)
+        user = User.objects.get(email="nora@article-1.fr")
+        assert (user.role, user.first_name) == (Role.STAFF, "Nora")
+        assert user.emailaddress_set.get().verified  # the link reached that address
+        assert StaffMembership.objects.get(user=user).role == StaffRole.REFERENT
+        assert client.get(reverse("core:dashboard")).status_code == 200  # signed in
+
+    def test_a_used_invitation_cannot_create_an_account(self, client):
+        invitation = StaffInvitationFactory(accepted_at=timezone.now())
+        page = page_of(client.get(self.url(invitation)))
+        assert "déjà été utilisée" in page
+        assert 'name="password1"' not in page
 
     @pytest.mark.parametrize("role", [Role.STAFF, ""])
     def test_the_invited_person_joins_the_team(self, client, role):
