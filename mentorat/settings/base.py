@@ -147,6 +147,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Sign-up forms are rate limited per IP; if the cache (Redis) is down, serve rather than refuse.
+RATELIMIT_FAIL_OPEN = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["crispy_dsfr"]
 CRISPY_TEMPLATE_PACK = "crispy_dsfr"
 CRISPY_FAIL_SILENTLY = False
@@ -212,6 +215,10 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-pending-messages": {
         "task": "mentorat.notifications.tasks.deliver_pending_messages",
         "schedule": crontab(minute="*/5"),
+    },
+    "expire-overdue-parental-consents": {
+        "task": "programmes.tasks.expire_overdue_consents",
+        "schedule": crontab(hour=3, minute=15),
     },
 }
 

@@ -20,6 +20,14 @@ PUBLIC_VIEWS = {
     "account_reset_password_from_key_done",
     "account_inactive",
     "account_confirm_login_code",
+    # Youths and mentors sign up before they have an account; a parent answers by link.
+    "programmes:youth_signup",
+    "programmes:mentor_signup",
+    "programmes:privacy",
+    "programmes:charter",
+    "programmes:consent_answer",
+    # A staff invitation link is opened before its holder has signed in.
+    "programmes:invitation_accept",
     # Django's admin has its own login page.
     "admin:login",
 }
