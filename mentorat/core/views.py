@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from mentorat.accounts.enums import Role
 from programmes.models import Association
 
 from .health import run_checks
@@ -17,13 +18,22 @@ def home(request):
     return render(request, "core/home.html", {"associations": associations})
 
 
+# Where each role's own space is: "Mon espace" and the landing page after login.
+ROLE_HOMES = {
+    Role.YOUTH: "programmes:my_space",
+    Role.MENTOR: "programmes:my_space",
+    Role.STAFF: "programmes:staff_home",
+    Role.MINISTRY: "programmes:association_list",
+}
+
+
 @require_GET
 def dashboard(request):
-    """ "Mon espace": where the person stands and what happens next, by role."""
-    memberships = request.user.memberships.select_related("association").order_by(
-        "association__name"
-    )
-    return render(request, "core/dashboard.html", {"memberships": memberships})
+    """"Mon espace": each role's own home; an account without a role is told what to do."""
+    home = ROLE_HOMES.get(request.user.role)
+    if home:
+        return redirect(home)
+    return render(request, "core/dashboard.html", {})
 
 
 @login_not_required

@@ -15,10 +15,10 @@ def test_login_with_email_then_logout(client):
     )
     assert response.status_code == 302
     assert response.url == reverse("core:dashboard")
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("programmes:my_space")).status_code == 200
 
     client.post(reverse("account_logout"))
-    assert client.get(reverse("core:dashboard")).status_code == 302
+    assert client.get(reverse("programmes:my_space")).url.startswith(reverse("account_login"))
 
 
 def test_wrong_password_gets_a_french_message(client):

@@ -22,7 +22,8 @@ def test_a_visitor_switches_language_creates_an_account_confirms_it_and_logs_in(
     page.get_by_role("button", name="Français").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Un jeune, un mentor")
 
-    page.get_by_role("link", name="Je deviens mentor").click()
+    page.get_by_role("link", name="Créer un compte").click()
+    page.get_by_text("devenir mentor", exact=True).click()  # DSFR radios: the label takes clicks
     expect(page.get_by_label("devenir mentor")).to_be_checked()
     page.get_by_label("Courriel").fill("nadia.roux@exemple.fr")
     page.get_by_label("Prénom").fill("Nadia")
@@ -44,7 +45,7 @@ def test_a_visitor_switches_language_creates_an_account_confirms_it_and_logs_in(
     page.get_by_role("button", name="Confirmer").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Mon espace")
-    expect(page.get_by_text("présenter votre parcours")).to_be_visible()
+    expect(page.get_by_text("Présentez maintenant votre parcours")).to_be_visible()
     assert User.objects.get(email="nadia.roux@exemple.fr").role == "mentor"
 
     page.get_by_role("button", name="Se déconnecter").click()

@@ -16,7 +16,7 @@ def log_in(page, email):
     page.get_by_label("Courriel").fill(email)
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Connexion").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mon espace")
+    expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
 
 
 def link_in_last_email(to: str) -> str:

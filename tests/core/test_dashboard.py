@@ -2,7 +2,6 @@ import pytest
 from django.urls import reverse
 
 from tests.accounts.factories import UserFactory
-from tests.programmes.factories import StaffMembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,26 +13,20 @@ def test_anonymous_visitor_is_sent_to_login(client):
 
 
 @pytest.mark.parametrize(
-    "traits, expected",
+    "traits, home",
     [
-        ({"youth": True}, "dire ce que vous attendez d’un mentor"),
-        ({"mentor": True}, "présenter votre parcours"),
-        ({"ministry": True}, "programme national"),
+        ({"youth": True}, "programmes:my_space"),
+        ({"mentor": True}, "programmes:my_space"),
+        ({"association_staff": True}, "programmes:staff_home"),
+        ({"ministry": True}, "programmes:association_list"),
     ],
 )
-def test_each_role_is_told_what_comes_next(client, traits, expected):
+def test_each_role_lands_in_its_own_space(client, traits, home):
     client.force_login(UserFactory(**traits))
-    assert expected in client.get(reverse("core:dashboard")).content.decode()
+    assert client.get(reverse("core:dashboard")).url == reverse(home)
 
 
-def test_staff_see_their_associations_in_bounded_queries(client, django_assert_num_queries):
-    membership = StaffMembershipFactory(association__name="Article 1")
-    for _ in range(5):
-        StaffMembershipFactory(user=membership.user)
-    client.force_login(membership.user)
-
-    # session, user, memberships with their associations (inside the request's savepoint)
-    with django_assert_num_queries(5):
-        page = client.get(reverse("core:dashboard")).content.decode()
-
-    assert "Article 1" in page
+def test_an_account_without_a_role_is_told_what_to_do(client):
+    client.force_login(UserFactory(role=""))
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "aucun rôle" in page

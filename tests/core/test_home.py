@@ -18,7 +18,7 @@ def test_home_explains_the_programme_with_its_two_calls_to_action(client):
     assert "1 h 30 toutes les 6 semaines" in page
     assert "Chemins d&#x27;avenir" in page
     assert "Association candidate" not in page  # only labelled associations are shown
-    assert 'href="/comptes/signup/?role=youth"' in page
+    assert 'href="/inscription/jeune/"' in page and 'href="/inscription/mentor/"' in page
 
 
 def test_home_is_served_in_english_when_chosen(client):

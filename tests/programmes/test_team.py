@@ -337,7 +337,7 @@ class TestAcceptInvitation:
         assert (user.role, user.first_name) == (Role.STAFF, "Nora")
         assert user.emailaddress_set.get().verified  # the link reached that address
         assert StaffMembership.objects.get(user=user).role == StaffRole.REFERENT
-        assert client.get(reverse("core:dashboard")).status_code == 200  # signed in
+        assert client.get(reverse("core:dashboard")).url == reverse("programmes:staff_home")
 
     def test_a_used_invitation_cannot_create_an_account(self, client):
         invitation = StaffInvitationFactory(accepted_at=timezone.now())
