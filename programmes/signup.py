@@ -15,10 +15,8 @@ from mentorat.accounts.models import User
 from mentorat.notifications.services import message_send
 
 from .dispatch import best_programme_for_mentor, best_programme_for_youth
-from .enums import ConsentDecision, ParticipantStatus
+from .enums import ParticipantStatus
 from .models import MentorProfile, ParentalConsent, Programme, YouthProfile
-from .models.associations import new_token
-from .models.participants import CONSENT_VALIDITY
 
 
 def account_create(*, email: str, password: str, first_name: str, last_name: str, role: Role):
@@ -194,22 +192,12 @@ def absolute(base_url: str, path: str) -> str:
 def consent_request(
     *, youth: YouthProfile, guardian_name: str, guardian_email: str, base_url: str
 ) -> ParentalConsent:
-    """Ask a parent (again, or another one): a fresh link valid 30 days replaces any older one."""
-    now = timezone.now()
-    consent, _created = ParentalConsent.objects.update_or_create(
-        youth=youth,
-        defaults={
-            "guardian_name": guardian_name,
-            "guardian_email": guardian_email.lower(),
-            "token": new_token(),
-            "requested_at": now,
-            "expires_at": now + CONSENT_VALIDITY,
-            "decision": ConsentDecision.PENDING,
-            "decided_at": None,
-        },
+    """Ask a parent for their consent and email them the link."""
+    consent = ParentalConsent.request_for(
+        youth, guardian_name=guardian_name, guardian_email=guardian_email
     )
     message_send(
-        key=f"consent-request:youth-{youth.pk}:{now.timestamp()}",
+        key=f"consent-request:youth-{youth.pk}:{consent.requested_at.timestamp()}",
         to_email=consent.guardian_email,
         template="consent_request",
         context={
@@ -227,19 +215,10 @@ def consent_request(
 def consent_answer(
     *, consent: ParentalConsent, given: bool, guardian_name: str, base_url: str
 ) -> ParentalConsent:
-    """Record the parent's answer once; a given consent lets the youth's review begin."""
-    now = timezone.now()
-    decision = ConsentDecision.GIVEN if given else ConsentDecision.REFUSED
-    answered = ParentalConsent.objects.filter(
-        pk=consent.pk, decision=ConsentDecision.PENDING, expires_at__gt=now
-    ).update(decision=decision, decided_at=now, guardian_name=guardian_name)
-    if not answered:  # answered in another tab, or expired meanwhile
+    """Record the parent's answer and tell the youth."""
+    if not consent.answer(given=given, guardian_name=guardian_name):
         raise ValidationError(_("Cette demande n’attend plus de réponse."))
-    consent.refresh_from_db()
     youth = consent.youth
-    if given and youth.status == ParticipantStatus.AWAITING_CONSENT:
-        youth.status = status_once_allowed(youth)
-        youth.save(update_fields=["status"])
     message_send(
         key=f"consent-answered:youth-{youth.pk}:{consent.requested_at.timestamp()}",
         to_email=youth.user.email,
@@ -259,10 +238,7 @@ def consents_expire_overdue(*, base_url: str) -> int:
     """Mark unanswered requests past their date as expired and tell each youth, once."""
     expired = 0
     for consent in ParentalConsent.objects.overdue().select_related("youth__user"):
-        claimed = ParentalConsent.objects.filter(
-            pk=consent.pk, decision=ConsentDecision.PENDING
-        ).update(decision=ConsentDecision.EXPIRED)
-        if not claimed:
+        if not consent.expire():
             continue
         expired += 1
         youth = consent.youth

@@ -17,6 +17,11 @@ urlpatterns = [
     path(PERSON, vetting.review_detail, name="review_detail"),
     path(f"{PERSON}valider/", vetting.review_approve, name="review_approve"),
     path(f"{PERSON}refuser/", vetting.review_reject, name="review_reject"),
+    path(
+        f"{PERSON}modifications-relues/",
+        vetting.criteria_edit_acknowledge,
+        name="criteria_edit_acknowledge",
+    ),
     path(f"{MENTOR}referent/", vetting.mentor_referent_assign, name="mentor_referent_assign"),
     path(
         f"{MENTOR}attestation/", vetting.mentor_attestation_record, name="mentor_attestation_record"

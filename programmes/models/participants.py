@@ -163,9 +163,18 @@ class Participant(models.Model):
         self.criteria_changed_at = None
         self.save(
             update_fields=[
-                "status", "status_reason", "reviewed_by", "reviewed_at", "criteria_changed_at"
+                "status",
+                "status_reason",
+                "reviewed_by",
+                "reviewed_at",
+                "criteria_changed_at",
             ]
         )
+
+    def acknowledge_criteria_edit(self) -> None:
+        """Staff have read the changes: the flag goes until the next edit."""
+        self.criteria_changed_at = None
+        self.save(update_fields=["criteria_changed_at"])
 
     def note_criteria_edit(self, changed_fields) -> None:
         """Called by edit forms: staff see when an approved person changed what matching reads."""
@@ -190,9 +199,7 @@ class YouthProfile(Participant):
     )
     at_risk_of_dropping_out = models.BooleanField(_("risque de décrochage"), default=False)
     no_professional_network = models.BooleanField(_("sans réseau professionnel"), default=False)
-    prefers_same_gender = models.BooleanField(
-        _("préfère un mentor du même genre"), default=False
-    )
+    prefers_same_gender = models.BooleanField(_("préfère un mentor du même genre"), default=False)
     expectations = models.TextField(_("attentes envers un mentor"), max_length=2000)
     privacy_accepted_at = models.DateTimeField(_("confidentialité acceptée le"))
     # A youth with the same name and birth date already signed up with another association.
@@ -249,6 +256,17 @@ class YouthProfile(Participant):
     def has_parental_consent(self) -> bool:
         consent = getattr(self, "parental_consent", None)
         return consent is not None and consent.decision == ConsentDecision.GIVEN
+
+    def consent_received(self):
+        """The parent agreed: the association may now review the youth (or the waiting list
+        keeps them until a programme can)."""
+        if self.status == ParticipantStatus.AWAITING_CONSENT:
+            self.status = (
+                ParticipantStatus.PENDING_REVIEW
+                if self.programme_id
+                else ParticipantStatus.WAITING_LIST
+            )
+            self.save(update_fields=["status"])
 
     @property
     def is_matchable(self) -> bool:
@@ -407,6 +425,48 @@ class ParentalConsent(models.Model):
             self.expires_at = self.requested_at + CONSENT_VALIDITY
         super().save(*args, **kwargs)
 
+    @classmethod
+    def request_for(cls, youth, *, guardian_name: str, guardian_email: str) -> "ParentalConsent":
+        """Ask a parent (again, or another one): a fresh link valid 30 days replaces any
+        older one, which stops working."""
+        now = timezone.now()
+        consent, _created = cls.objects.update_or_create(
+            youth=youth,
+            defaults={
+                "guardian_name": guardian_name,
+                "guardian_email": guardian_email.lower(),
+                "token": new_token(),
+                "requested_at": now,
+                "expires_at": now + CONSENT_VALIDITY,
+                "decision": ConsentDecision.PENDING,
+                "decided_at": None,
+            },
+        )
+        return consent
+
     @property
     def is_open(self) -> bool:
         return self.decision == ConsentDecision.PENDING and self.expires_at > timezone.now()
+
+    def answer(self, *, given: bool, guardian_name: str) -> bool:
+        """Record the parent's answer once; False if it was answered or expired meanwhile.
+        A given consent lets the youth's review begin."""
+        now = timezone.now()
+        decision = ConsentDecision.GIVEN if given else ConsentDecision.REFUSED
+        answered = ParentalConsent.objects.filter(
+            pk=self.pk, decision=ConsentDecision.PENDING, expires_at__gt=now
+        ).update(decision=decision, decided_at=now, guardian_name=guardian_name)
+        if answered:
+            self.refresh_from_db()
+            if given:
+                self.youth.consent_received()
+        return bool(answered)
+
+    def expire(self) -> bool:
+        """Close an unanswered request; False if it was answered meanwhile."""
+        expired = ParentalConsent.objects.filter(
+            pk=self.pk, decision=ConsentDecision.PENDING
+        ).update(decision=ConsentDecision.EXPIRED)
+        if expired:
+            self.decision = ConsentDecision.EXPIRED
+        return bool(expired)

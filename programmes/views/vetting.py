@@ -238,6 +238,15 @@ def mentor_referent_assign(request, slug, pk):
 
 @staff_required
 @require_POST
+def criteria_edit_acknowledge(request, slug, kind, pk):
+    _association, person = _person(request, slug, kind, pk)
+    person.acknowledge_criteria_edit()
+    messages.success(request, _("Modifications relues."))
+    return redirect("programmes:review_detail", slug=slug, kind=kind, pk=pk)
+
+
+@staff_required
+@require_POST
 def mentor_attestation_record(request, slug, pk):
     association, mentor = _person(request, slug, "mentors", pk)
     form = AttestationForm(data=request.POST)

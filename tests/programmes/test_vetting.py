@@ -50,7 +50,7 @@ def list_url(association, kind="jeunes"):
 def person_url(name, person, kind=None):
     kind = kind or ("mentors" if hasattr(person, "profession") else "jeunes")
     kwargs = {"slug": person.programme.association.slug, "pk": person.pk}
-    if name.startswith("review_"):
+    if not name.startswith("mentor_"):  # the mentor-only addresses carry no kind
         kwargs["kind"] = kind
     return reverse(f"programmes:{name}", kwargs=kwargs)
 
@@ -64,6 +64,7 @@ PERSON_VIEWS = [
     ("review_detail", "youth", "get", {}),
     ("review_approve", "youth", "post", {}),
     ("review_reject", "youth", "post", {"reason": "Hors du territoire."}),
+    ("criteria_edit_acknowledge", "youth", "post", {}),
     ("review_detail", "mentor", "get", {}),
     ("review_approve", "mentor", "post", {}),
     ("review_reject", "mentor", "post", {"reason": "Hors du territoire."}),
@@ -321,6 +322,21 @@ class TestAPersonsPage:
         youth = YouthProfileFactory(programme=programme, ready=True, criteria_changed_at=changed_at)
         assertContains(
             staff_client.get(person_url("review_detail", youth)), "Critères modifiés le 14/03/2026"
+        )
+
+    def test_staff_mark_the_changes_as_read(self, staff_client, programme):
+        youth = YouthProfileFactory(
+            programme=programme, ready=True, criteria_changed_at=timezone.now()
+        )
+        page = page_text(staff_client.get(person_url("review_detail", youth)))
+        assert "J’ai relu les modifications" in page
+
+        staff_client.post(person_url("criteria_edit_acknowledge", youth))
+
+        youth.refresh_from_db()
+        assert youth.criteria_changed_at is None
+        assert "Critères modifiés" not in page_text(
+            staff_client.get(person_url("review_detail", youth))
         )
 
     def test_a_mentor_page(self, staff_client, programme):
