@@ -8,6 +8,7 @@ from mentorat.accounts.views import RoleAwareSignupView
 urlpatterns = [
     path("", include("mentorat.core.urls")),
     path("", include("programmes.urls")),
+    path("", include("matching.urls")),
     # Before allauth's own sign-up, which it replaces.
     path("comptes/signup/", RoleAwareSignupView.as_view(), name="account_signup"),
     path("comptes/", include("allauth.urls")),

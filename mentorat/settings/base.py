@@ -216,6 +216,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentorat.notifications.tasks.deliver_pending_messages",
         "schedule": crontab(minute="*/5"),
     },
+    "expire-overdue-proposals": {
+        "task": "matching.tasks.expire_overdue_proposals",
+        "schedule": crontab(minute=0),
+    },
+    "requeue-stranded-matching-runs": {
+        "task": "matching.tasks.requeue_stranded_runs",
+        "schedule": crontab(minute="*/5"),
+    },
     "expire-overdue-parental-consents": {
         "task": "programmes.tasks.expire_overdue_consents",
         "schedule": crontab(hour=3, minute=15),

@@ -1,0 +1,37 @@
+from datetime import timedelta
+
+from celery import shared_task
+from django.utils import timezone
+
+from .enums import RunStatus
+from .models import MatchingRun, Pair
+
+# A run still queued after this long lost its message (broker down when it was started).
+QUEUED_RUN_GRACE = timedelta(minutes=5)
+
+
+@shared_task
+def run_matching_batch(run_id: int) -> None:
+    from .services import run_execute
+
+    run_execute(MatchingRun.objects.get(pk=run_id))
+
+
+@shared_task
+def expire_overdue_proposals() -> int:
+    """Proposals nobody answered in time: the youth goes back to the pool."""
+    from .workflow import pair_expire
+
+    return sum(1 for pair in Pair.objects.overdue() if pair_expire(pair=pair))
+
+
+@shared_task
+def requeue_stranded_runs() -> int:
+    """Queue again the runs whose message never reached a worker; running one twice is
+    harmless, run_execute claims it once."""
+    stranded = MatchingRun.objects.filter(
+        status=RunStatus.QUEUED, created_at__lte=timezone.now() - QUEUED_RUN_GRACE
+    ).values_list("pk", flat=True)
+    for run_id in stranded:
+        run_matching_batch.delay(run_id)
+    return len(stranded)

@@ -1,0 +1,169 @@
+"""Staff review a programme's proposals: validate them (both people are emailed and have
+7 days to answer) or set them aside with a reason, one by one or in bulk."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from programmes.access import staff_required
+from programmes.models import InvalidTransition, MentorProfile, YouthProfile
+
+from ..engine import explain_pair
+from ..explanations import explanation_lines
+from ..forms import ProposalDecisionForm, RejectionForm
+from ..models import Pair
+from ..population import load_mentees, load_mentors
+from ..services import explanation_as_json, weights_of
+from ..workflow import pair_approve
+from .scope import programme_of_staff
+
+PAGE_SIZE = 50
+
+
+def pairs_of(request, programme):
+    return Pair.objects.staffed_by(request.user).filter(programme=programme)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def proposals(request, slug, programme_slug):
+    programme = programme_of_staff(request, slug, programme_slug)
+    pending = pairs_of(request, programme).proposed()
+    form = ProposalDecisionForm(data=request.POST or None, proposals=pending)
+    if request.method == "POST" and form.is_valid():
+        decide(request, form.cleaned_data)
+        return redirect("matching:proposals", slug=slug, programme_slug=programme_slug)
+    rows = pending.select_related(
+        "youth__user", "youth__departement", "mentor__user", "mentor__departement"
+    ).order_by("-score", "pk")
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.pages_list = page.paginator.get_elided_page_range(page.number)
+    return render(
+        request,
+        "matching/proposals.html",
+        {
+            "association": programme.association,
+            "programme": programme,
+            "page_obj": page,
+            "pairs": with_explanation_lines(list(page.object_list), programme),
+            "form": form,
+            "checked": request.POST.getlist("pairs"),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def decide(request, decision) -> None:
+    """Apply one decision to each chosen proposal; one already decided is reported, not fatal."""
+    done, refusals = 0, []
+    for pair in decision["pairs"].select_related("youth__user", "mentor__user"):
+        try:
+            if decision["decision"] == ProposalDecisionForm.APPROVE:
+                pair_approve(pair=pair, by=request.user)
+            else:
+                pair.reject(by=request.user, reason=decision["reason"])
+        except InvalidTransition as refusal:
+            refusals.append(f"{pair} : {' '.join(refusal.messages)}")
+        else:
+            done += 1
+    if decision["decision"] == ProposalDecisionForm.APPROVE:
+        text = ngettext(
+            "%(count)d proposition validée : le jeune et le mentor ont reçu un courriel et ont "
+            "7 jours pour répondre.",
+            "%(count)d propositions validées : chaque jeune et chaque mentor ont reçu un "
+            "courriel et ont 7 jours pour répondre.",
+            done,
+        )
+    else:
+        text = ngettext("%(count)d proposition écartée.", "%(count)d propositions écartées.", done)
+    if done:
+        messages.success(request, text % {"count": done})
+    for refusal in refusals:
+        messages.error(request, refusal)
+
+
+def with_explanation_lines(pairs: list[Pair], programme) -> list[Pair]:
+    """Give each pair its explanation in French. Batch proposals store none: theirs are
+    computed for the whole page at once (youths, mentors and weights: three queries)."""
+    missing = [pair for pair in pairs if not pair.explanation]
+    if missing:
+        mentees = load_mentees(YouthProfile.objects.filter(pk__in={p.youth_id for p in missing}))
+        mentors = load_mentors(MentorProfile.objects.filter(pk__in={p.mentor_id for p in missing}))
+        youth_row = {int(pk): row for row, pk in enumerate(mentees.ids)}
+        mentor_row = {int(pk): row for row, pk in enumerate(mentors.ids)}
+        weights = weights_of(programme)
+        for pair in missing:
+            explanation = explain_pair(
+                mentees, youth_row[pair.youth_id], mentors, mentor_row[pair.mentor_id], weights
+            )
+            pair.explanation = explanation_as_json(explanation)  # shown, not saved
+    for pair in pairs:
+        pair.lines = explanation_lines(pair.explanation)
+    return pairs
+
+
+@staff_required
+@require_POST
+def proposal_approve(request, slug, programme_slug, pk):
+    programme = programme_of_staff(request, slug, programme_slug)
+    pair = get_object_or_404(
+        pairs_of(request, programme).select_related("youth__user", "mentor__user"), pk=pk
+    )
+    try:
+        pair_approve(pair=pair, by=request.user)
+    except InvalidTransition as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "Proposition validée : %(youth)s et %(mentor)s ont reçu un courriel et ont "
+                "jusqu’au %(deadline)s pour répondre."
+            )
+            % {
+                "youth": pair.youth.user,
+                "mentor": pair.mentor.user,
+                "deadline": timezone.localtime(pair.answer_deadline).strftime("%d/%m/%Y"),
+            },
+        )
+    return redirect("matching:proposals", slug=slug, programme_slug=programme_slug)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def proposal_reject(request, slug, programme_slug, pk):
+    programme = programme_of_staff(request, slug, programme_slug)
+    pair = get_object_or_404(
+        pairs_of(request, programme).select_related(
+            "youth__user", "youth__departement", "mentor__user", "mentor__departement"
+        ),
+        pk=pk,
+    )
+    form = RejectionForm(data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pair.reject(by=request.user, reason=form.cleaned_data["reason"])
+        except InvalidTransition as refusal:
+            messages.error(request, " ".join(refusal.messages))
+        else:
+            messages.success(
+                request,
+                _("Proposition écartée : %(youth)s et %(mentor)s.")
+                % {"youth": pair.youth.user, "mentor": pair.mentor.user},
+            )
+        return redirect("matching:proposals", slug=slug, programme_slug=programme_slug)
+    return render(
+        request,
+        "matching/proposal_reject.html",
+        {
+            "association": programme.association,
+            "programme": programme,
+            "pair": with_explanation_lines([pair], programme)[0],
+            "form": form,
+        },
+        status=400 if form.is_bound else 200,
+    )
