@@ -19,8 +19,8 @@ from .scoring import MAX_POINTS, assess_pairs
 from .screening import Block, ExcludedIndex, Features, screen_block
 from .weights import Weights
 
-DEFAULT_K = 50
-DEFAULT_PER_PLACE = 8
+DEFAULT_K = 80
+DEFAULT_PER_PLACE = 12
 SCORE_CEILING = MAX_POINTS + 1  # above any screening score, tie-break included
 SCORE_LEVELS = (1 << 30) - 1  # mentor pruning ranks scores quantised to 1e-7 points
 
@@ -143,8 +143,10 @@ def _mentor_top(
     # (shifted so that empty slots come first) in the high bits, the score reversed below.
     quantised = np.rint(score.clip(0, SCORE_CEILING) * (SCORE_LEVELS / SCORE_CEILING))
     reversed_score = SCORE_LEVELS - quantised.astype(np.int64)
+    del quantised
     shifted = mentor.astype(np.int64) + 1
-    packed = np.sort((shifted << 32 | reversed_score).ravel())
+    packed = (shifted << 32 | reversed_score).ravel()
+    packed.sort()
     per_mentor = np.bincount(shifted.ravel(), minlength=len(capacity) + 1)[1:]
     start = (np.cumsum(per_mentor) - per_mentor) + (mentor < 0).sum()
     limit = per_place * (capacity.astype(np.int64) + 1)

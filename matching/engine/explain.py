@@ -10,7 +10,7 @@ import numpy as np
 from .codes import Criterion, HardRule, Language, MeetingMode, Need, Proximity, Slot
 from .departements import DEPARTEMENT_CODES
 from .population import NO_SECTOR, Mentee, MenteeArrays, Mentor, MentorArrays
-from .scoring import PairView, ordered_sum
+from .scoring import PairView, criteria_applying, ordered_sum
 from .weights import Weights
 
 
@@ -59,7 +59,8 @@ def explain_pair(
 ) -> Explanation:
     """Explain the pair of rows ``youth`` and ``mentor`` of two populations."""
     view = PairView(mentees, mentors, np.array([youth]), np.array([mentor]))
-    criteria = view.criteria()
+    fractions = view.fractions()
+    applying = criteria_applying(mentees, np.array([youth]))
     contributions = view.contributions(weights)
     params = _params(mentees, youth, mentors, mentor, view)
     items = tuple(
@@ -67,10 +68,10 @@ def explain_pair(
             criterion=criterion,
             points=float(contributions[criterion][0]),
             fraction=float(fraction[0]),
-            applicable=bool(applies[0]),
+            applicable=bool(applying[criterion][0]),
             params=params[criterion],
         )
-        for criterion, (fraction, applies) in criteria.items()
+        for criterion, fraction in fractions.items()
     )
     broken = tuple(rule for rule, pairs in view.broken_rules().items() if pairs[0])
     score = ordered_sum(contributions.values())[0]

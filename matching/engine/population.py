@@ -92,7 +92,7 @@ class _Columns:
                 low, high = _BOUNDS[name]
                 if column.min() < low or column.max() > high:
                     raise InvalidPopulationError(f"{name} values must lie in [{low}, {high}]")
-            column = np.ascontiguousarray(column, dtype=dtype)
+            column = np.ascontiguousarray(column, dtype=dtype).view()  # the caller's stays as is
             column.flags.writeable = False
             object.__setattr__(self, name, column)
         if len(np.unique(self.ids)) != len(self.ids):

@@ -43,7 +43,8 @@ def unmatched_reasons(
 def _reachable_helpers(
     mentees: MenteeArrays, mentors: MentorArrays, youths: np.ndarray
 ) -> np.ndarray:
-    """For each youth, how many mentors with a free place could meet them and help them."""
+    """For each youth, a count that is positive when some mentor with a free place could
+    meet them and help them (mentors accepting both ways of meeting count twice)."""
     available = mentors.capacity > 0
     in_person = available & ACCEPTS_IN_PERSON[mentors.format]
     remote = available & ACCEPTS_REMOTE[mentors.format]

@@ -1,7 +1,14 @@
 """The reference definition of a pair's hard rules and score, vectorised over pairs.
 
-Every score the engine returns comes from :func:`pair_scores`; the fast screening of
-:mod:`.screening` only decides which pairs are worth scoring here.
+Every score the engine returns comes from here; the fast screening of :mod:`.screening` only
+decides which pairs are worth scoring.
+
+Hard rules (:class:`HardRule`): the youth is matchable; the mentor has a free place; a minor's
+mentor holds a valid honorability attestation; a same-gender preference is met; the pair can
+meet, in person (same or neighbouring département, both accepting in person) or remotely
+(both accepting remote); and a youth who stated needs shares at least one with the mentor.
+A pair with no need in common is not a candidate: the programme pairs youths to help with
+what they asked for, and such a pair could otherwise win on geography and availability alone.
 
 Each criterion is a fraction in [0, 1]. A criterion the youth left empty (no stated need, no
 sector preference, no availability, no language) does not apply: it is left out of the
@@ -31,7 +38,6 @@ ACCEPTS_IN_PERSON = np.array([f.accepts_in_person for f in _FORMATS])
 ACCEPTS_REMOTE = np.array([f.accepts_remote for f in _FORMATS])
 
 
-
 class PairView:
     """Columns of both sides gathered for a list of pairs, and what follows from them."""
 
@@ -50,13 +56,11 @@ class PairView:
         self.near = NEAR[youth_departement, mentor_departement]
         youth_format = mentees.format[self.youth]
         mentor_format = mentors.format[self.mentor]
-        self.youth_modes = ACCEPTS_IN_PERSON[youth_format].astype(np.int8) + ACCEPTS_REMOTE[
-            youth_format
-        ].astype(np.int8)
-        self.in_person = self.near & ACCEPTS_IN_PERSON[youth_format] & ACCEPTS_IN_PERSON[
-            mentor_format
-        ]
-        self.remote = ACCEPTS_REMOTE[youth_format] & ACCEPTS_REMOTE[mentor_format]
+        youth_in_person = ACCEPTS_IN_PERSON[youth_format]
+        youth_remote = ACCEPTS_REMOTE[youth_format]
+        self.youth_modes = youth_in_person.astype(np.int8) + youth_remote
+        self.in_person = self.near & youth_in_person & ACCEPTS_IN_PERSON[mentor_format]
+        self.remote = youth_remote & ACCEPTS_REMOTE[mentor_format]
 
     def youth_column(self, name: str) -> np.ndarray:
         return getattr(self.mentees, name)[self.youth]
@@ -93,22 +97,20 @@ class PairView:
             broken |= rule_broken
         return ~broken
 
-    def criteria(self) -> dict[Criterion, tuple[np.ndarray, np.ndarray]]:
-        """Per criterion: how well each pair meets it (0 to 1), and whether it applies."""
+    def fractions(self) -> dict[Criterion, np.ndarray]:
+        """How well each pair meets each criterion, from 0 to 1."""
         geography = np.where(
             self.same_departement,
             SAME_DEPARTEMENT,
             np.where(self.near, NEIGHBOUR_DEPARTEMENT, DISTANT),
         )
         youth_sector = self.youth_column("sector")
-        has_sector = youth_sector != NO_SECTOR
-        sector = has_sector & (youth_sector == self.mentor_column("sector"))
+        same_sector = (youth_sector != NO_SECTOR) & (youth_sector == self.mentor_column("sector"))
         meeting_modes = self.in_person.astype(np.int8) + self.remote.astype(np.int8)
-        always = np.ones(len(self.youth), dtype=bool)
-        criteria = {
-            Criterion.GEOGRAPHY: (geography, always),
-            Criterion.SECTOR: (sector.astype(np.float64), has_sector),
-            Criterion.FORMAT: (meeting_modes / np.maximum(self.youth_modes, 1), always),
+        fractions = {
+            Criterion.GEOGRAPHY: geography,
+            Criterion.SECTOR: same_sector.astype(np.float64),
+            Criterion.FORMAT: meeting_modes / np.maximum(self.youth_modes, 1),
         }
         for criterion, column in (
             (Criterion.NEEDS, "needs"),
@@ -116,22 +118,42 @@ class PairView:
             (Criterion.LANGUAGES, "languages"),
         ):
             shared, own = self.overlap(column)
-            criteria[criterion] = (shared / np.maximum(own, 1), own > 0)
-        return {criterion: criteria[criterion] for criterion in Criterion}
+            fractions[criterion] = shared / np.maximum(own, 1)
+        return {criterion: fractions[criterion] for criterion in Criterion}
 
     def contributions(self, weights: Weights) -> dict[Criterion, np.ndarray]:
         """Each criterion's points; they add up to the score."""
-        criteria = self.criteria()
-        weight = {criterion: weights.of(criterion) * applies
-                  for criterion, (_, applies) in criteria.items()}
-        total_weight = ordered_sum(weight.values())
-        scale = np.divide(MAX_POINTS, total_weight, out=np.zeros_like(total_weight),
-                          where=total_weight > 0)
-        return {criterion: weight[criterion] * fraction * scale
-                for criterion, (fraction, _) in criteria.items()}
+        worth = full_points(criteria_applying(self.mentees, self.youth), weights)
+        return {criterion: worth[criterion] * fraction
+                for criterion, fraction in self.fractions().items()}
 
     def scores(self, weights: Weights) -> np.ndarray:
         return ordered_sum(self.contributions(weights).values())
+
+
+def criteria_applying(
+    mentees: MenteeArrays, youth: np.ndarray | slice
+) -> dict[Criterion, np.ndarray]:
+    """Whether each criterion applies to these youths: those they left empty do not."""
+    always = np.ones(len(mentees.ids[youth]), dtype=bool)
+    return {
+        Criterion.GEOGRAPHY: always,
+        Criterion.NEEDS: mentees.needs[youth] > 0,
+        Criterion.SECTOR: mentees.sector[youth] != NO_SECTOR,
+        Criterion.FORMAT: always,
+        Criterion.AVAILABILITY: mentees.availability[youth] > 0,
+        Criterion.LANGUAGES: mentees.languages[youth] > 0,
+    }
+
+
+def full_points(applying: dict[Criterion, np.ndarray], weights: Weights
+                ) -> dict[Criterion, np.ndarray]:
+    """What each criterion fully met is worth: applicable ones share 100 points by weight."""
+    weight = {criterion: weights.of(criterion) * applying[criterion] for criterion in Criterion}
+    total_weight = ordered_sum(weight.values())
+    scale = np.divide(MAX_POINTS, total_weight, out=np.zeros_like(total_weight),
+                      where=total_weight > 0)
+    return {criterion: weight[criterion] * scale for criterion in Criterion}
 
 
 def ordered_sum(terms: Iterable[np.ndarray]) -> np.ndarray:

@@ -18,7 +18,7 @@ import numpy as np
 from .codes import Criterion, Format, Gender, Language, Need, Slot
 from .departements import NEAR
 from .population import NO_SECTOR, UNKNOWN_GENDER, MenteeArrays, MentorArrays
-from .scoring import ACCEPTS_IN_PERSON, ACCEPTS_REMOTE, MAX_POINTS
+from .scoring import ACCEPTS_IN_PERSON, ACCEPTS_REMOTE, criteria_applying, full_points
 from .weights import Weights
 
 PENALTY = np.float32(-1000.0)
@@ -74,7 +74,7 @@ class Features:
     def build(cls, mentees: MenteeArrays, mentors: MentorArrays, weights: Weights) -> Features:
         n_sectors = 1 + max(int(mentees.sector.max(initial=NO_SECTOR)),
                             int(mentors.sector.max(initial=NO_SECTOR)), 0)
-        points = _youth_points(mentees, weights)
+        points = full_points(criteria_applying(mentees, slice(None)), weights)
         youth_near = _by_row_chunks(
             len(mentees), lambda rows: _youth_columns(mentees, rows, points, n_sectors))
         youth_far_format = _by_row_chunks(
@@ -153,29 +153,11 @@ def _mentor_columns(mentors: MentorArrays, rows: slice, n_sectors: int) -> list[
     ]
 
 
-def _youth_points(mentees: MenteeArrays, weights: Weights) -> dict[Criterion, np.ndarray]:
-    """Points a criterion fully met is worth for each youth (applicable criteria share 100)."""
-    applicable = {
-        Criterion.GEOGRAPHY: np.ones(len(mentees), dtype=bool),
-        Criterion.NEEDS: mentees.needs > 0,
-        Criterion.SECTOR: mentees.sector != NO_SECTOR,
-        Criterion.FORMAT: np.ones(len(mentees), dtype=bool),
-        Criterion.AVAILABILITY: mentees.availability > 0,
-        Criterion.LANGUAGES: mentees.languages > 0,
-    }
-    weight = {criterion: weights.of(criterion) * applies for criterion, applies in
-              applicable.items()}
-    total_weight = sum(weight.values())
-    scale = np.divide(MAX_POINTS, total_weight, out=np.zeros(len(mentees)),
-                      where=total_weight > 0)
-    return {criterion: w * scale for criterion, w in weight.items()}
-
-
 @dataclass(frozen=True, eq=False)
 class Block:
     """Youths screened against mentors; ``distant`` blocks exclude nearby pairs."""
 
-    youths: np.ndarray  # indices, ordered so that chunks share few needs and départements
+    youths: np.ndarray  # indices, grouped by the key of their penalty row
     mentors: np.ndarray  # indices, ascending
     geography: np.ndarray  # per mentor: the geography fraction of its pairs in this block
     distant: bool

@@ -1,6 +1,8 @@
 import numpy as np
+import pytest
 
 from matching.engine import (
+    MatchingError,
     MenteeArrays,
     MentorArrays,
     Need,
@@ -146,3 +148,11 @@ def test_suggestions_for_one_youth_rank_all_mentors_with_batch_scores():
 
 def test_suggestions_for_a_youth_who_is_not_matchable():
     assert suggest_mentors(mentee(1, matchable=False), mentors(mentor(10))) == []
+
+
+def test_invalid_parameters_are_refused():
+    with pytest.raises(MatchingError):
+        find_candidates(mentees(mentee(1)), mentors(mentor(10)), k=0)
+    candidates = find_candidates(mentees(mentee(1)), mentors(mentor(10)))
+    with pytest.raises(MatchingError):
+        assign(candidates, method="random")

@@ -63,3 +63,11 @@ def test_duplicate_ids_are_refused():
 
 def test_empty_population():
     assert len(MenteeArrays.from_records([])) == 0
+
+
+def test_the_callers_arrays_stay_writeable():
+    ids = np.array([1, 2], dtype=np.int64)
+    arrays = MenteeArrays.from_records([mentee(1), mentee(2)])
+    columns = {name: np.array(getattr(arrays, name)) for name in MenteeArrays.dtypes}
+    MenteeArrays(**{**columns, "ids": ids})
+    assert ids.flags.writeable
