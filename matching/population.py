@@ -52,14 +52,33 @@ def load_mentees(youths, today: date | None = None) -> MenteeArrays:
     consent_needed_born_after = years_before(today, rules.JOINT_CONSENT_AGE)
     rows = list(
         youths.values_list(
-            "pk", "departement_id", "needs", "sector_of_interest", "format", "availability",
-            "languages", "gender", "prefers_same_gender", "birth_date",
+            "pk",
+            "departement_id",
+            "needs",
+            "sector_of_interest",
+            "format",
+            "availability",
+            "languages",
+            "gender",
+            "prefers_same_gender",
+            "birth_date",
             "parental_consent__decision",
         )
     )
     columns = list(zip(*rows, strict=True)) if rows else [()] * 11
-    (ids, departements, needs, sectors, formats, availability, languages, genders,
-     same_gender, birth_dates, consents) = columns
+    (
+        ids,
+        departements,
+        needs,
+        sectors,
+        formats,
+        availability,
+        languages,
+        genders,
+        same_gender,
+        birth_dates,
+        consents,
+    ) = columns
     needs_consent = [born > consent_needed_born_after for born in birth_dates]
     return MenteeArrays(
         ids=np.array(ids, dtype=np.int64),
@@ -73,8 +92,10 @@ def load_mentees(youths, today: date | None = None) -> MenteeArrays:
         same_gender_only=np.array(same_gender, dtype=bool),
         is_minor=np.array([born > adult_born_before for born in birth_dates], dtype=bool),
         matchable=np.array(
-            [not needed or consent == ConsentDecision.GIVEN
-             for needed, consent in zip(needs_consent, consents, strict=True)],
+            [
+                not needed or consent == ConsentDecision.GIVEN
+                for needed, consent in zip(needs_consent, consents, strict=True)
+            ],
             dtype=bool,
         ),
     )
@@ -84,13 +105,35 @@ def load_mentors(mentors, today: date | None = None) -> MentorArrays:
     today = today or timezone.localdate()
     rows = list(
         mentors.values_list(
-            "pk", "departement_id", "needs", "sector", "format", "availability", "languages",
-            "gender", "capacity", "open_pairs", "attestation_date", "attestation_checked_at",
+            "pk",
+            "departement_id",
+            "needs",
+            "sector",
+            "format",
+            "availability",
+            "languages",
+            "gender",
+            "capacity",
+            "open_pairs",
+            "attestation_date",
+            "attestation_checked_at",
         )
     )
     columns = list(zip(*rows, strict=True)) if rows else [()] * 12
-    (ids, departements, needs, sectors, formats, availability, languages, genders,
-     capacities, open_pairs, attestation_dates, checked_at) = columns
+    (
+        ids,
+        departements,
+        needs,
+        sectors,
+        formats,
+        availability,
+        languages,
+        genders,
+        capacities,
+        open_pairs,
+        attestation_dates,
+        checked_at,
+    ) = columns
     return MentorArrays(
         ids=np.array(ids, dtype=np.int64),
         departement=positions(departements, DEPARTEMENT_POSITIONS),
@@ -103,9 +146,12 @@ def load_mentors(mentors, today: date | None = None) -> MentorArrays:
         capacity=np.array(capacities, dtype=np.int64) - np.array(open_pairs, dtype=np.int64),
         has_attestation=np.array(
             # As MentorProfile.has_valid_attestation: seen by staff, less than 6 months old.
-            [seen is not None and dated is not None
-             and today <= add_months(dated, ATTESTATION_VALIDITY_MONTHS)
-             for dated, seen in zip(attestation_dates, checked_at, strict=True)],
+            [
+                seen is not None
+                and dated is not None
+                and today <= add_months(dated, ATTESTATION_VALIDITY_MONTHS)
+                for dated, seen in zip(attestation_dates, checked_at, strict=True)
+            ],
             dtype=bool,
         ),
     )

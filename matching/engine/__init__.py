@@ -2,14 +2,17 @@
 
 Typical use from the Django layer::
 
-    mentees = MenteeArrays(ids=..., departement=..., ...)   # or MenteeArrays.from_records(...)
+    mentees = MenteeArrays(ids=..., departement=..., ...)  # or MenteeArrays.from_records(...)
     mentors = MentorArrays(ids=..., ...)
     result = run_matching(mentees, mentors, weights=programme_weights, excluded_pairs=pairs)
-    for proposal in result.proposals(): ...
-    for youth in result.unmatched(): ...
+    for proposal in result.proposals(): ...           # mentee_id, mentor_id, score
+    for youth in result.unmatched(): ...              # mentee_id, reason, params
+    result.unmatched_by_departement()                 # {"93": 120, ...}
 
-    suggest_mentors(mentee_record, mentors, weights=programme_weights)   # one youth's page
-    explain(mentee_record, mentor_record, programme_weights)             # one pair's reasons
+    suggest_mentors(mentee_record, mentors, weights=programme_weights)  # one youth's page
+    explain(mentee_record, mentor_record, programme_weights)            # one pair's reasons
+
+Everything the Django layer shows is a code (see :mod:`.codes`), to be translated there.
 """
 
 from .batch import (

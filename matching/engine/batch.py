@@ -67,24 +67,32 @@ class MatchingResult:
         return float(self.scores.sum())
 
     def proposals(self) -> Iterator[Proposal]:
-        for mentee_id, mentor_id, score in zip(self.mentee_ids.tolist(), self.mentor_ids.tolist(),
-                                               self.scores.tolist(), strict=True):
+        for mentee_id, mentor_id, score in zip(
+            self.mentee_ids.tolist(), self.mentor_ids.tolist(), self.scores.tolist(), strict=True
+        ):
             yield Proposal(mentee_id, mentor_id, score)
 
     def unmatched(self) -> Iterator[Unmatched]:
         reasons = list(UnmatchedReason)
         needs = list(Need)
         for mentee_id, reason, departement, need, candidates in zip(
-            self.unmatched_ids.tolist(), self.unmatched_reasons.tolist(),
-            self.unmatched_departements.tolist(), self.unmatched_needs.tolist(),
-            self.unmatched_candidates.tolist(), strict=True,
+            self.unmatched_ids.tolist(),
+            self.unmatched_reasons.tolist(),
+            self.unmatched_departements.tolist(),
+            self.unmatched_needs.tolist(),
+            self.unmatched_candidates.tolist(),
+            strict=True,
         ):
             code = reasons[reason]
             params: dict[str, object] = {}
-            if code in (UnmatchedReason.NO_MENTOR_IN_DEPARTEMENT,
-                        UnmatchedReason.NO_COMPATIBLE_MENTOR):
-                params = {"departement": DEPARTEMENT_CODES[departement],
-                          "need": None if need == NO_NEED else needs[need]}
+            if code in (
+                UnmatchedReason.NO_MENTOR_IN_DEPARTEMENT,
+                UnmatchedReason.NO_COMPATIBLE_MENTOR,
+            ):
+                params = {
+                    "departement": DEPARTEMENT_CODES[departement],
+                    "need": None if need == NO_NEED else needs[need],
+                }
             elif code is UnmatchedReason.CAPACITY_EXHAUSTED:
                 params = {"candidates": candidates}
             yield Unmatched(mentee_id, code, params)
@@ -115,8 +123,15 @@ def find_candidates(
         raise MatchingError("k and per_place must be at least 1")
     mentees, mentors = mentees.sorted_by_id(), mentors.sorted_by_id()
     excluded = ExcludedIndex.build(mentees.ids, mentors.ids, _pairs_array(excluded_pairs))
-    return generate_candidates(mentees, mentors, weights or Weights(), excluded=excluded, k=k,
-                               per_place=per_place, workers=workers or default_workers())
+    return generate_candidates(
+        mentees,
+        mentors,
+        weights or Weights(),
+        excluded=excluded,
+        k=k,
+        per_place=per_place,
+        workers=workers or default_workers(),
+    )
 
 
 def assign(candidates: Candidates, *, method: Method = "optimal") -> MatchingResult:
@@ -140,9 +155,15 @@ def run_matching(
     workers: int | None = None,
 ) -> MatchingResult:
     """The whole batch: candidates, then the best set of proposals under the hard rules."""
-    candidates = find_candidates(mentees, mentors, weights=weights,
-                                 excluded_pairs=excluded_pairs, k=k, per_place=per_place,
-                                 workers=workers)
+    candidates = find_candidates(
+        mentees,
+        mentors,
+        weights=weights,
+        excluded_pairs=excluded_pairs,
+        k=k,
+        per_place=per_place,
+        workers=workers,
+    )
     return assign(candidates, method=method)
 
 

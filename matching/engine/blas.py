@@ -35,10 +35,6 @@ def _thread_local_setters() -> tuple[ctypes._CFuncPtr, ...]:
     return tuple(setters)
 
 
-def can_limit_per_thread() -> bool:
-    return bool(_thread_local_setters())
-
-
 def use_one_blas_thread() -> None:
     """Make BLAS calls from the current thread single-threaded (a thread-pool initializer)."""
     for setter in _thread_local_setters():
@@ -47,4 +43,4 @@ def use_one_blas_thread() -> None:
 
 def default_workers() -> int:
     """Screening threads: the cores if BLAS can be kept to one thread per worker, else one."""
-    return min(os.cpu_count() or 1, 4) if can_limit_per_thread() else 1
+    return min(os.cpu_count() or 1, 4) if _thread_local_setters() else 1

@@ -41,15 +41,17 @@ def plan_blocks(mentees: MenteeArrays, mentors: MentorArrays, pool_size: int) ->
     youth_departement = mentees.departement[youths]
     # Youths with equal needs sit together: they share the needs penalty row.
     order = np.lexsort((mentees.needs[youths], youth_departement))
-    youths_by_departement = np.split(youths[order], np.flatnonzero(np.diff(
-        youth_departement[order])) + 1)
+    youths_by_departement = np.split(
+        youths[order], np.flatnonzero(np.diff(youth_departement[order])) + 1
+    )
     for group in youths_by_departement:
         if len(group) == 0:
             continue
         departement = mentees.departement[group[0]]
         nearby = available[NEAR[departement, mentors.departement[available]]]
-        geography = np.where(mentors.departement[nearby] == departement,
-                             SAME_DEPARTEMENT, NEIGHBOUR_DEPARTEMENT)
+        geography = np.where(
+            mentors.departement[nearby] == departement, SAME_DEPARTEMENT, NEIGHBOUR_DEPARTEMENT
+        )
         blocks.append(Block(group, nearby, geography.astype(np.float32), distant=False))
 
     remote_youths = youths[ACCEPTS_REMOTE[mentees.format[youths]]]
@@ -90,8 +92,9 @@ def _distant_pools(
     last = (np.searchsorted(line_up, youth_sector, side="right") - 1).clip(min=0)
     low, high = mentor_group[first], mentor_group[last]
     in_sector = (youth_sector != NO_SECTOR) & (line_up[first] == youth_sector)
-    youth_group = np.where(in_sector, low + youth_spread % np.maximum(high - low + 1, 1),
-                           youth_spread % n_groups)
+    youth_group = np.where(
+        in_sector, low + youth_spread % np.maximum(high - low + 1, 1), youth_spread % n_groups
+    )
     blocks = []
     for group in range(n_groups):
         members = youths[youth_group == group]
@@ -107,4 +110,5 @@ def _distant_pools(
 def _spread(ids: np.ndarray) -> np.ndarray:
     """A well-mixed non-negative hash of ids (Fibonacci hashing)."""
     return ((ids.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(33)).astype(
-        np.int64)
+        np.int64
+    )

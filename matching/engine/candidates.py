@@ -63,8 +63,7 @@ def generate_candidates(
     the solver's time grows with the edges. Both populations must be sorted by id (the
     canonical order that makes runs repeatable).
     """
-    best_mentor, best_score = _screen(mentees, mentors, weights, excluded, k, pool_size,
-                                      workers)
+    best_mentor, best_score = _screen(mentees, mentors, weights, excluded, k, pool_size, workers)
     kept = best_mentor >= 0
     if per_place is not None:
         kept &= _mentor_top(best_mentor, best_score, mentors.capacity, per_place)
@@ -117,8 +116,10 @@ def _screen(
         best_mentor[block.youths] = np.take_along_axis(both_mentor, best, axis=1)
         best_score[block.youths] = np.take_along_axis(both_score, best, axis=1)
 
-    phases = ((screen_nearby, [b for b in blocks if not b.distant]),
-              (screen_distant, [b for b in blocks if b.distant]))
+    phases = (
+        (screen_nearby, [b for b in blocks if not b.distant]),
+        (screen_distant, [b for b in blocks if b.distant]),
+    )
     if workers > 1:
         with ThreadPoolExecutor(max_workers=workers, initializer=use_one_blas_thread) as pool:
             for screen, phase_blocks in phases:

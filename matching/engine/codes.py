@@ -7,6 +7,7 @@ the end only, so stored bitmasks keep their meaning.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Self
@@ -17,7 +18,7 @@ class Vocabulary(StrEnum):
 
     @property
     def position(self) -> int:
-        return list(type(self)).index(self)
+        return _positions(type(self))[self]
 
     @property
     def bit(self) -> int:
@@ -35,6 +36,11 @@ class Vocabulary(StrEnum):
     def members_of(cls, mask: int) -> tuple[Self, ...]:
         """The members whose bit is set in ``mask``, in vocabulary order."""
         return tuple(member for member in cls if mask & member.bit)
+
+
+@functools.cache
+def _positions(vocabulary: type[Vocabulary]) -> dict[Vocabulary, int]:
+    return {member: position for position, member in enumerate(vocabulary)}
 
 
 class Need(Vocabulary):

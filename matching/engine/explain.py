@@ -92,8 +92,10 @@ def _params(
         proximity = Proximity.DISTANT
     modes = tuple(
         mode
-        for mode, possible in ((MeetingMode.IN_PERSON, view.in_person[0]),
-                               (MeetingMode.REMOTE, view.remote[0]))
+        for mode, possible in (
+            (MeetingMode.IN_PERSON, view.in_person[0]),
+            (MeetingMode.REMOTE, view.remote[0]),
+        )
         if possible
     )
     youth_needs = int(mentees.needs[youth])

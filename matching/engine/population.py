@@ -198,6 +198,7 @@ def _common_columns(rows: list[Mentee] | list[Mentor]) -> dict[str, list[int]]:
         "format": [Format(row.format).position for row in rows],
         "availability": [Slot.mask_of(row.availability) for row in rows],
         "languages": [Language.mask_of(row.languages) for row in rows],
-        "gender": [UNKNOWN_GENDER if row.gender is None else Gender(row.gender).position
-                   for row in rows],
+        "gender": [
+            UNKNOWN_GENDER if row.gender is None else Gender(row.gender).position for row in rows
+        ],
     }

@@ -61,5 +61,7 @@ def _reachable_helpers(
     helps = HELPS[needs]
     in_person_count = (nearby[mentees.departement[youths]] * helps).sum(axis=1)
     remote_count = (distant[None, :] * helps).sum(axis=1)
-    return (in_person_count * ACCEPTS_IN_PERSON[youth_format]
-            + remote_count * ACCEPTS_REMOTE[youth_format])
+    return (
+        in_person_count * ACCEPTS_IN_PERSON[youth_format]
+        + remote_count * ACCEPTS_REMOTE[youth_format]
+    )

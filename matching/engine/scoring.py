@@ -124,8 +124,10 @@ class PairView:
     def contributions(self, weights: Weights) -> dict[Criterion, np.ndarray]:
         """Each criterion's points; they add up to the score."""
         worth = full_points(criteria_applying(self.mentees, self.youth), weights)
-        return {criterion: worth[criterion] * fraction
-                for criterion, fraction in self.fractions().items()}
+        return {
+            criterion: worth[criterion] * fraction
+            for criterion, fraction in self.fractions().items()
+        }
 
     def scores(self, weights: Weights) -> np.ndarray:
         return ordered_sum(self.contributions(weights).values())
@@ -146,13 +148,15 @@ def criteria_applying(
     }
 
 
-def full_points(applying: dict[Criterion, np.ndarray], weights: Weights
-                ) -> dict[Criterion, np.ndarray]:
+def full_points(
+    applying: dict[Criterion, np.ndarray], weights: Weights
+) -> dict[Criterion, np.ndarray]:
     """What each criterion fully met is worth: applicable ones share 100 points by weight."""
     weight = {criterion: weights.of(criterion) * applying[criterion] for criterion in Criterion}
     total_weight = ordered_sum(weight.values())
-    scale = np.divide(MAX_POINTS, total_weight, out=np.zeros_like(total_weight),
-                      where=total_weight > 0)
+    scale = np.divide(
+        MAX_POINTS, total_weight, out=np.zeros_like(total_weight), where=total_weight > 0
+    )
     return {criterion: weight[criterion] * scale for criterion in Criterion}
 
 

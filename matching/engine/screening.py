@@ -53,8 +53,11 @@ def _one_hot(values: np.ndarray, width: int) -> np.ndarray:
 
 def _hashed_unit(ids: np.ndarray, salt: int) -> np.ndarray:
     """(len(ids), TIE_BREAK_RANK) numbers in [0, 1), a fixed function of the ids (splitmix64)."""
-    x = ids.astype(np.uint64)[:, None] * np.uint64(TIE_BREAK_RANK) + np.arange(
-        TIE_BREAK_RANK, dtype=np.uint64) + np.uint64(salt)
+    x = (
+        ids.astype(np.uint64)[:, None] * np.uint64(TIE_BREAK_RANK)
+        + np.arange(TIE_BREAK_RANK, dtype=np.uint64)
+        + np.uint64(salt)
+    )
     x = (x + np.uint64(0x9E3779B97F4A7C15)) * np.uint64(0xBF58476D1CE4E5B9)
     x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
     return ((x ^ (x >> np.uint64(31))) >> np.uint64(40)).astype(np.float32) / (1 << 24)
@@ -72,15 +75,21 @@ class Features:
 
     @classmethod
     def build(cls, mentees: MenteeArrays, mentors: MentorArrays, weights: Weights) -> Features:
-        n_sectors = 1 + max(int(mentees.sector.max(initial=NO_SECTOR)),
-                            int(mentors.sector.max(initial=NO_SECTOR)), 0)
+        n_sectors = 1 + max(
+            int(mentees.sector.max(initial=NO_SECTOR)),
+            int(mentors.sector.max(initial=NO_SECTOR)),
+            0,
+        )
         points = full_points(criteria_applying(mentees, slice(None)), weights)
         youth_near = _by_row_chunks(
-            len(mentees), lambda rows: _youth_columns(mentees, rows, points, n_sectors))
+            len(mentees), lambda rows: _youth_columns(mentees, rows, points, n_sectors)
+        )
         youth_far_format = _by_row_chunks(
-            len(mentees), lambda rows: [_format_columns(mentees, rows, points, near=False)])
+            len(mentees), lambda rows: [_format_columns(mentees, rows, points, near=False)]
+        )
         mentor = _by_row_chunks(
-            len(mentors), lambda rows: _mentor_columns(mentors, rows, n_sectors))
+            len(mentors), lambda rows: _mentor_columns(mentors, rows, n_sectors)
+        )
         format_start = len(Need) + len(Slot) + len(Language) + n_sectors
         return cls(
             youth_near=youth_near,
@@ -135,8 +144,10 @@ def _format_columns(
     """Format points per mentor format, and the penalty where no meeting mode is left."""
     fraction, broken = _format_table(near)
     youth_format = mentees.format[rows]
-    return (fraction[youth_format] * points[Criterion.FORMAT][rows, None]
-            + broken[youth_format] * PENALTY)
+    return (
+        fraction[youth_format] * points[Criterion.FORMAT][rows, None]
+        + broken[youth_format] * PENALTY
+    )
 
 
 def _mentor_columns(mentors: MentorArrays, rows: slice, n_sectors: int) -> list[np.ndarray]:
@@ -254,7 +265,7 @@ def screen_block(
     rows_per_chunk = max(1, CHUNK_PAIRS // n_mentors)
     kept = min(k, n_mentors)
     for start in range(0, n_youths, rows_per_chunk):
-        youths = block.youths[start:start + rows_per_chunk]
+        youths = block.youths[start : start + rows_per_chunk]
         youth_part = features.youth_near[youths]
         if block.distant:
             youth_part[:, features.format_columns] = features.youth_far_format[youths]
@@ -287,8 +298,11 @@ def top_k_per_row(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     kth = np.partition(scores, n_columns - k, axis=1)[:, n_columns - k]
     flat = np.flatnonzero(scores >= kth[:, None])
     if len(flat) > n_rows * k:
-        flat = flat[_first_ties(flat // n_columns, scores.ravel()[flat] == kth[flat // n_columns],
-                                n_rows, k)]
+        flat = flat[
+            _first_ties(
+                flat // n_columns, scores.ravel()[flat] == kth[flat // n_columns], n_rows, k
+            )
+        ]
     columns = (flat % n_columns).reshape(n_rows, k)
     return columns, scores.ravel()[flat].reshape(n_rows, k)
 

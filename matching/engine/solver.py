@@ -48,18 +48,28 @@ def solve_optimal(candidates: Candidates) -> Assignment:
     source, sink = n_youths + n_mentors, n_youths + n_mentors + 1
 
     # Edge arcs first, so that arc i is candidate edge i.
-    tails = np.concatenate([youth_node, np.full(n_youths, source),
-                            n_youths + np.arange(n_mentors), [source]])
-    heads = np.concatenate([mentor_node, np.arange(n_youths),
-                            np.full(n_mentors, sink), [sink]])
-    capacities = np.concatenate([np.ones(n_edges + n_youths, dtype=np.int64),
-                                 candidates.mentors.capacity[mentors].astype(np.int64),
-                                 [n_youths]])
-    costs = np.concatenate([BEST_GAIN - edge_gains(candidates.score),
-                            np.zeros(n_youths + n_mentors, dtype=np.int64), [BEST_GAIN]])
+    tails = np.concatenate(
+        [youth_node, np.full(n_youths, source), n_youths + np.arange(n_mentors), [source]]
+    )
+    heads = np.concatenate([mentor_node, np.arange(n_youths), np.full(n_mentors, sink), [sink]])
+    capacities = np.concatenate(
+        [
+            np.ones(n_edges + n_youths, dtype=np.int64),
+            candidates.mentors.capacity[mentors].astype(np.int64),
+            [n_youths],
+        ]
+    )
+    costs = np.concatenate(
+        [
+            BEST_GAIN - edge_gains(candidates.score),
+            np.zeros(n_youths + n_mentors, dtype=np.int64),
+            [BEST_GAIN],
+        ]
+    )
     flow = min_cost_flow.SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(
-        tails.astype(np.int32), heads.astype(np.int32), capacities, costs)
+        tails.astype(np.int32), heads.astype(np.int32), capacities, costs
+    )
     flow.set_node_supply(source, n_youths)
     flow.set_node_supply(sink, -n_youths)
     if flow.solve() != flow.OPTIMAL:
@@ -76,11 +86,15 @@ def solve_greedy(candidates: Candidates) -> Assignment:
     places = candidates.mentors.capacity.astype(np.int64)
     chosen = []
     for start in range(0, len(order), GREEDY_CHUNK):
-        chunk = order[start:start + GREEDY_CHUNK]
+        chunk = order[start : start + GREEDY_CHUNK]
         # Most edges lost their chance in earlier chunks: drop them without a Python loop.
         chunk = chunk[youth_free[candidates.youth[chunk]] & (places[candidates.mentor[chunk]] > 0)]
-        for edge, youth, mentor in zip(chunk.tolist(), candidates.youth[chunk].tolist(),
-                                       candidates.mentor[chunk].tolist(), strict=True):
+        for edge, youth, mentor in zip(
+            chunk.tolist(),
+            candidates.youth[chunk].tolist(),
+            candidates.mentor[chunk].tolist(),
+            strict=True,
+        ):
             if youth_free[youth] and places[mentor] > 0:
                 youth_free[youth] = False
                 places[mentor] -= 1

@@ -35,8 +35,9 @@ def suggest_mentors(
     """
     weights = weights or Weights()
     youth = MenteeArrays.from_records([mentee])
-    feasible, scores = assess_pairs(youth, mentors, np.zeros(len(mentors), dtype=np.int64),
-                                    np.arange(len(mentors)), weights)
+    feasible, scores = assess_pairs(
+        youth, mentors, np.zeros(len(mentors), dtype=np.int64), np.arange(len(mentors)), weights
+    )
     excluded = np.isin(mentors.ids, np.fromiter(excluded_mentor_ids, dtype=np.int64))
     allowed = feasible & ~excluded
     candidates = np.flatnonzero(allowed)

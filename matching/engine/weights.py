@@ -5,8 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
-import numpy as np
-
 from .codes import Criterion
 
 
@@ -62,7 +60,3 @@ class Weights:
 
     def of(self, criterion: Criterion) -> float:
         return getattr(self, criterion.value)
-
-    def as_array(self) -> np.ndarray:
-        """The weights in :class:`Criterion` order."""
-        return np.array([self.of(criterion) for criterion in Criterion], dtype=np.float64)

@@ -47,7 +47,7 @@ def answer(request, pk):
             status=400,
         )
     try:
-        pair_answer(
+        pair = pair_answer(
             pair=pair,
             by=request.user,
             accepted=form.cleaned_data["accepted"],

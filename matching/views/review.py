@@ -18,7 +18,7 @@ from ..forms import ProposalDecisionForm, RejectionForm
 from ..models import Pair
 from ..population import load_mentees, load_mentors
 from ..services import explanation_as_json, weights_of
-from ..workflow import pair_approve
+from ..workflow import pair_approve, pair_reject
 from .scope import programme_of_staff
 
 PAGE_SIZE = 50
@@ -65,7 +65,7 @@ def decide(request, decision) -> None:
             if decision["decision"] == ProposalDecisionForm.APPROVE:
                 pair_approve(pair=pair, by=request.user)
             else:
-                pair.reject(by=request.user, reason=decision["reason"])
+                pair_reject(pair=pair, by=request.user, reason=decision["reason"])
         except InvalidTransition as refusal:
             refusals.append(f"{pair} : {' '.join(refusal.messages)}")
         else:
@@ -146,7 +146,7 @@ def proposal_reject(request, slug, programme_slug, pk):
     form = RejectionForm(data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            pair.reject(by=request.user, reason=form.cleaned_data["reason"])
+            pair_reject(pair=pair, by=request.user, reason=form.cleaned_data["reason"])
         except InvalidTransition as refusal:
             messages.error(request, " ".join(refusal.messages))
         else:

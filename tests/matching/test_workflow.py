@@ -3,9 +3,11 @@ from django.core import mail
 from django.utils import timezone
 
 from matching.enums import PairStatus
+from matching.models import Pair
 from matching.services import ProposalRefused, pair_propose
 from matching.tasks import expire_overdue_proposals
 from matching.workflow import pair_answer, pair_approve
+from programmes.models import InvalidTransition
 from tests.matching.factories import PairFactory
 from tests.programmes.factories import (
     AssociationFactory,
@@ -66,7 +68,7 @@ def test_approval_tells_both_people_and_their_answers_start_the_pair(
 
     with django_capture_on_commit_callbacks(execute=True):
         pair_answer(pair=pair, by=pair.youth.user, accepted=True)
-        pair_answer(pair=pair, by=pair.mentor.user, accepted=True)
+        pair = pair_answer(pair=pair, by=pair.mentor.user, accepted=True)
     assert pair.status == PairStatus.ACTIVE
     assert mail.outbox[-1].subject == "Votre binôme commence"
 
@@ -83,3 +85,44 @@ def test_overdue_proposals_expire_once_and_people_are_told(django_capture_on_com
     assert overdue.status == PairStatus.EXPIRED
     assert {message.subject for message in mail.outbox} == {"La proposition de binôme a expiré"}
     assert overdue.answer_deadline < timezone.now()
+
+
+def test_answers_given_from_stale_pages_both_count():
+    """Two people answering at once each act on the pair as the other left it."""
+    pair = PairFactory(approved=True)
+    stale_for_youth, stale_for_mentor = Pair.objects.get(pk=pair.pk), Pair.objects.get(pk=pair.pk)
+
+    pair_answer(pair=stale_for_youth, by=pair.youth.user, accepted=True)
+    pair_answer(pair=stale_for_mentor, by=pair.mentor.user, accepted=True)
+
+    pair.refresh_from_db()
+    assert pair.status == PairStatus.ACTIVE
+
+
+def test_a_double_decline_gives_the_mentor_place_back_once():
+    pair = PairFactory(approved=True, mentor__capacity=2)
+    first, second = Pair.objects.get(pk=pair.pk), Pair.objects.get(pk=pair.pk)
+
+    pair_answer(pair=first, by=pair.mentor.user, accepted=False, reason="Indisponible.")
+    with pytest.raises(InvalidTransition):
+        pair_answer(pair=second, by=pair.mentor.user, accepted=False, reason="Indisponible.")
+
+    pair.mentor.refresh_from_db()
+    assert pair.mentor.open_pairs == 0
+
+
+def test_a_proposal_is_not_sent_once_the_association_is_suspended():
+    pair = PairFactory()
+    association = pair.programme.association
+    association.label_status = "suspended"
+    association.save()
+    with pytest.raises(InvalidTransition, match="plus labellisée"):
+        pair_approve(pair=pair, by=None)
+
+
+def test_a_minor_s_proposal_is_not_sent_once_the_mentor_attestation_has_lapsed():
+    pair = PairFactory(youth__minor=True, mentor__with_attestation=True)
+    pair.mentor.attestation_checked_at = None
+    pair.mentor.save()
+    with pytest.raises(InvalidTransition, match="attestation"):
+        pair_approve(pair=pair, by=None)

@@ -15,7 +15,7 @@ from matching.engine import (
 )
 
 from .factories import mentee, mentees, mentor, mentors
-from .population import random_population
+from .random_data import random_population
 
 
 def proposals(result) -> list[tuple[int, int, float]]:

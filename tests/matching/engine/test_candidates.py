@@ -9,7 +9,7 @@ from matching.engine.departements import NEAR
 from matching.engine.scoring import assess_pairs
 from matching.engine.screening import top_k_per_row
 
-from .population import random_population
+from .random_data import random_population
 
 TIE_BREAK = 0.0101  # the screening's tie-break may swap pairs closer than this
 
