@@ -2,25 +2,51 @@
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from mentorat.notifications.services import message_send
 
-from .models import MentorProfile
+from .models import InvalidTransition, MentorProfile
 from .models.participants import Participant
 
 
 @transaction.atomic
-def participant_approve(*, participant: Participant, by, dashboard_url: str) -> None:
+def participant_approve(*, participant: Participant, by, dashboard_url: str) -> Participant:
     """Ready for matching; the person is told what happens next."""
+    participant = _locked(participant)
     participant.approve(by=by)
     _tell(participant, template="review_approved", dashboard_url=dashboard_url)
+    return participant
 
 
 @transaction.atomic
-def participant_reject(*, participant: Participant, by, reason: str, dashboard_url: str) -> None:
-    """Refused with a reason, which the person reads in the email."""
+def participant_reject(
+    *, participant: Participant, by, reason: str, dashboard_url: str
+) -> Participant:
+    """Refused with a reason, which the person reads in the email. Someone with a pair or a
+    proposal under way is not refused: the pair is closed or declined first."""
+    participant = _locked(participant)
+    # The matching app's pairs point here; "open" pairs hold a place or a youth.
+    if participant.pairs.filter(status__in=("proposed", "approved", "active")).exists():
+        raise InvalidTransition(
+            _(
+                "Cette personne a un binôme ou une proposition en cours : il faut d’abord "
+                "qu’il se termine ou soit écarté."
+            )
+        )
     participant.reject(by=by, reason=reason)
     _tell(participant, template="review_rejected", dashboard_url=dashboard_url)
+    return participant
+
+
+def _locked(participant: Participant) -> Participant:
+    """The row locked, so a double click decides once (the second sees the first's result)."""
+    return (
+        type(participant)
+        .objects.select_for_update(of=("self",))
+        .select_related("user", "programme__association")
+        .get(pk=participant.pk)
+    )
 
 
 def _tell(participant: Participant, *, template: str, dashboard_url: str) -> None:

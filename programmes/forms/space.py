@@ -286,6 +286,18 @@ class MentorProfileForm(ProfileForm):
                 "Votre association a vérifié cette attestation."
             )
 
+    def clean_capacity(self) -> int:
+        capacity = self.cleaned_data["capacity"]
+        if self.instance.pk and capacity < self.instance.open_pairs:
+            raise forms.ValidationError(
+                _(
+                    "Vous suivez ou allez suivre déjà %(count)d jeune(s) : vous ne pouvez pas "
+                    "en indiquer moins."
+                )
+                % {"count": self.instance.open_pairs}
+            )
+        return capacity
+
     def clean_attestation_date(self):
         attestation_date = self.cleaned_data["attestation_date"]
         if attestation_date and attestation_date > timezone.localdate():

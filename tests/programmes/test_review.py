@@ -25,6 +25,7 @@ def test_an_approved_youth_is_emailed_what_comes_next(reviewer, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         participant_approve(participant=youth, by=reviewer, dashboard_url=DASHBOARD)
 
+    youth.refresh_from_db()
     assert youth.status == ParticipantStatus.READY
     [email] = mail.outbox
     assert email.to == [youth.user.email]
@@ -87,3 +88,16 @@ def test_the_email_is_in_french_whatever_the_staffs_language(reviewer):
 def _approved(person, reviewer) -> Message:
     participant_approve(participant=person, by=reviewer, dashboard_url=DASHBOARD)
     return Message.objects.get(recipient=person.user)
+
+
+def test_a_person_with_a_pair_under_way_is_not_refused():
+    from matching.enums import PairStatus
+    from tests.matching.factories import PairFactory
+
+    pair = PairFactory(status=PairStatus.PROPOSED)
+    with pytest.raises(InvalidTransition, match="binôme ou une proposition en cours"):
+        participant_reject(
+            participant=pair.mentor, by=None, reason="Plus disponible.", dashboard_url="/"
+        )
+    pair.mentor.refresh_from_db()
+    assert pair.mentor.status == "ready"

@@ -233,6 +233,26 @@ class TestProfileEdit:
         mentor.refresh_from_db()
         assert (mentor.capacity, mentor.attestation_date) == (3, seen)
 
+    def test_a_mentor_cannot_lower_capacity_below_the_youths_already_followed(self, client):
+        mentor = MentorProfileFactory(capacity=2, open_pairs=2)
+        client.force_login(mentor.user)
+        data = {
+            "postal_code": "75011",
+            "profession": "Développeuse",
+            "sector": "it",
+            "years_of_experience": "9",
+            "needs": ["orientation"],
+            "capacity": "1",
+            "format": "both",
+            "availability": ["mon_evening"],
+            "languages": ["fr"],
+            "gender": "female",
+        }
+        response = client.post(EDIT, data)
+        assert "déjà 2 jeune(s)" in response.context["form"].errors["capacity"][0]
+        mentor.refresh_from_db()
+        assert mentor.capacity == 2
+
     def test_without_a_profile_editing_leads_to_completing(self, client):
         client.force_login(UserFactory(mentor=True))
         assert client.get(EDIT).url == COMPLETE
