@@ -11,7 +11,7 @@ from programmes.enums import LabelStatus
 from programmes.models import InvalidTransition, MentorProfile, Programme, YouthProfile
 
 from .engine import Explanation, MatchingError, run_matching
-from .enums import RunStatus
+from .enums import ACTIVE_RUN_STATUSES, RunStatus
 from .models import MatchingRun, MatchingWeights, Pair
 from .population import (
     available_mentors,
@@ -155,6 +155,12 @@ def run_start(*, programme: Programme | None, by) -> MatchingRun:
     if programme is not None and not programme.association.is_labelled:
         raise ProposalRefused(
             _("L’association n’est pas labellisée : elle ne peut pas former de binômes.")
+        )
+    active = MatchingRun.objects.filter(status__in=ACTIVE_RUN_STATUSES)
+    # A national run and a programme's own run would propose the same people twice.
+    if (active.filter(scope=NATIONAL_SCOPE) if programme else active).exists():
+        raise ProposalRefused(
+            _("Une mise en relation est déjà en cours : attendez qu’elle se termine.")
         )
     try:
         with transaction.atomic():

@@ -2,12 +2,15 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .enums import RunStatus
 from .models import MatchingRun, Pair
 
-# A run still queued after this long lost its message (broker down when it was started).
+# A run still queued after this long lost its message (broker down when it was started);
+# one still running after this long lost its worker (a batch takes well under a minute).
 QUEUED_RUN_GRACE = timedelta(minutes=5)
+RUNNING_RUN_LIMIT = timedelta(hours=1)
 
 
 @shared_task
@@ -27,8 +30,16 @@ def expire_overdue_proposals() -> int:
 
 @shared_task
 def requeue_stranded_runs() -> int:
-    """Queue again the runs whose message never reached a worker; running one twice is
-    harmless, run_execute claims it once."""
+    """Queue again the runs whose message never reached a worker (running one twice is
+    harmless: run_execute claims it once), and close those whose worker died, so that they
+    no longer block the next batch."""
+    MatchingRun.objects.filter(
+        status=RunStatus.RUNNING, created_at__lte=timezone.now() - RUNNING_RUN_LIMIT
+    ).update(
+        status=RunStatus.FAILED,
+        error=_("Interrompue : le calcul s’est arrêté avant la fin. Relancez-la."),
+        finished_at=timezone.now(),
+    )
     stranded = MatchingRun.objects.filter(
         status=RunStatus.QUEUED, created_at__lte=timezone.now() - QUEUED_RUN_GRACE
     ).values_list("pk", flat=True)

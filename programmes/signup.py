@@ -4,6 +4,7 @@ import unicodedata
 from datetime import date
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -200,6 +201,8 @@ def consent_request(
         key=f"consent-request:youth-{youth.pk}:{consent.requested_at.timestamp()}",
         to_email=consent.guardian_email,
         template="consent_request",
+        # The parent reads it in French, whatever language the youth browses in.
+        language=settings.LANGUAGE_CODE,
         context={
             "consent": consent,
             "youth": youth,

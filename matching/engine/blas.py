@@ -2,10 +2,11 @@
 
 The screening runs matrix products on a few worker threads at once. If each product also
 started its own BLAS threads, they would fight for the same cores (measured: 3x slower on two
-cores). OpenBLAS 0.3.27+ can limit the threads of the *calling* thread only
-(``openblas_set_num_threads_local``), which leaves the rest of the process (a Django or Celery
-worker) as it was. Where that is unavailable (another BLAS, an older OpenBLAS), the engine
-screens on one thread and lets BLAS use the cores.
+cores), and float32 sums would depend on how BLAS split the work. OpenBLAS 0.3.27+ can limit
+the threads of the *calling* thread only (``openblas_set_num_threads_local``), which leaves
+the rest of the process (a Django or Celery worker) as it was. Where that is unavailable
+(another BLAS, an older OpenBLAS), the engine screens on one thread and lets BLAS use the
+cores.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from __future__ import annotations
 import ctypes
 import functools
 import os
+from collections.abc import Callable
 
 
 @functools.cache
-def _thread_local_setters() -> tuple[ctypes._CFuncPtr, ...]:
+def _thread_local_setters() -> tuple[Callable[[int], int], ...]:
     """``openblas_set_num_threads_local`` of every OpenBLAS loaded in the process."""
     try:
         with open("/proc/self/maps") as maps:  # Linux: the loaded shared libraries

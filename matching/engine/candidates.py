@@ -120,15 +120,12 @@ def _screen(
         (screen_nearby, [b for b in blocks if not b.distant]),
         (screen_distant, [b for b in blocks if b.distant]),
     )
-    if workers > 1:
-        with ThreadPoolExecutor(max_workers=workers, initializer=use_one_blas_thread) as pool:
-            for screen, phase_blocks in phases:
-                for _ in pool.map(screen, phase_blocks):
-                    pass
-    else:
+    # Even a single worker gets a thread of its own: its BLAS calls then run on one thread,
+    # so the float32 sums, hence the candidates, do not depend on the number of workers.
+    with ThreadPoolExecutor(max_workers=workers, initializer=use_one_blas_thread) as pool:
         for screen, phase_blocks in phases:
-            for block in phase_blocks:
-                screen(block)
+            for _ in pool.map(screen, phase_blocks):
+                pass
     return best_mentor, best_score
 
 

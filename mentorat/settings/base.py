@@ -10,6 +10,9 @@ from .environment import database_from_env, env
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env.str("MENTORAT_VAR_DIR", default=str(BASE_DIR / "var")))
 
+# Which kind of deployment this is ("local", "test" or "production").
+ENVIRONMENT = "local"
+
 SECRET_KEY = env.str("SECRET_KEY", default="local-only-insecure-key-never-used-in-production")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
@@ -149,6 +152,9 @@ STORAGES = {
 
 # Sign-up forms are rate limited per IP; if the cache (Redis) is down, serve rather than refuse.
 RATELIMIT_FAIL_OPEN = True
+# Behind a proxy, the header carrying the visitor's address (e.g. HTTP_X_REAL_IP): without it
+# every visitor would share the proxy's address, and its limit.
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["crispy_dsfr"]
 CRISPY_TEMPLATE_PACK = "crispy_dsfr"

@@ -11,6 +11,7 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
 if not env.list("ALLOWED_HOSTS", default=[]):
     raise ConfigurationError("ALLOWED_HOSTS doit nommer le ou les domaines servis.")
 
+ENVIRONMENT = "production"
 DEBUG = False
 STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from .base import *  # noqa: F403
 from .base import CACHES, REDIS_URL, TEMPLATES
 
+ENVIRONMENT = "test"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

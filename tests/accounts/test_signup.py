@@ -83,7 +83,10 @@ def test_weak_password_is_refused_with_a_french_message(client):
     errors = field_errors(response, "password1")
     assert "Ce mot de passe est trop court. Il doit contenir au minimum 10 caractères." in errors
     assert "Ce mot de passe est entièrement numérique." in errors
-    assert 'id="id_password1-messages"' in response.content.decode()
+    page = response.content.decode()
+    assert 'id="id_password1-messages"' in page
+    # The rules and the error are both read out with the field.
+    assert 'aria-describedby="id_password1_helptext id_password1-messages"' in page
     assert not User.objects.exists()
 
 

@@ -117,3 +117,11 @@ def test_every_demo_account_can_log_in(seeded, client):
     assert client.login(email="mentor17@demo.mentorat.local", password=DEMO_PASSWORD)
     assert not EmailAddress.objects.filter(verified=False).exists()
     assert EmailAddress.objects.count() == User.objects.count()
+
+
+def test_seed_demo_refuses_to_run_in_production(settings):
+    from django.core.management.base import CommandError
+
+    settings.ENVIRONMENT = "production"
+    with pytest.raises(CommandError, match="pas en production"):
+        call_command("seed_demo")

@@ -144,7 +144,8 @@ def test_loading_and_writing_a_batch_takes_a_bounded_number_of_queries(
         YouthProfileFactory(programme=programme, ready=True)
     MentorProfileFactory.create_batch(10, programme=programme, ready=True, capacity=3)
 
-    with django_assert_max_num_queries(20):
+    # Bounded: reads in bulk, one insert per 2,000 proposals, one update per capacity level.
+    with django_assert_max_num_queries(22):
         run = run_batch(programme)
 
     assert run.summary["proposals"] == 30
@@ -166,3 +167,33 @@ def test_run_matching_prints_without_writing_then_writes_with_wet_run(programme,
 def test_run_matching_refuses_an_unknown_programme():
     with pytest.raises(CommandError, match="Aucun programme"):
         call_command("run_matching", "--programme", "inconnu")
+
+
+def test_a_national_run_and_a_programme_run_never_overlap(programme):
+    run_start(programme=None, by=None)
+    with pytest.raises(ProposalRefused, match="déjà en cours"):
+        run_start(programme=programme, by=None)
+
+
+def test_runs_stranded_by_a_lost_message_or_a_dead_worker_are_recovered(programme):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from matching.tasks import requeue_stranded_runs
+
+    lost = run_start(programme=programme, by=None)
+    MatchingRun.objects.filter(pk=lost.pk).update(created_at=timezone.now() - timedelta(hours=2))
+    other = ProgrammeFactory()
+    dead = run_start(programme=other, by=None)
+    MatchingRun.objects.filter(pk=dead.pk).update(
+        status=RunStatus.RUNNING, created_at=timezone.now() - timedelta(hours=2)
+    )
+
+    assert requeue_stranded_runs() == 1
+
+    lost.refresh_from_db()
+    dead.refresh_from_db()
+    assert lost.status == RunStatus.DONE  # queued again, and run (tasks run eagerly in tests)
+    assert dead.status == RunStatus.FAILED and "Relancez" in dead.error
+    run_start(programme=other, by=None)  # no longer blocked

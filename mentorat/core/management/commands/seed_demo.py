@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from mentorat.core.demo import DEMO_PASSWORD, PEOPLE_PER_ASSOCIATION, seed_demo
 
@@ -7,6 +8,9 @@ class Command(BaseCommand):
     help = "Load the demo data (idempotent) and print the demo logins."
 
     def handle(self, *args, **options):
+        # Demo accounts share a published password: never on a real platform.
+        if settings.ENVIRONMENT == "production":
+            raise CommandError("Les données de démonstration ne se chargent pas en production.")
         accounts = seed_demo()
         youths = sum(youths for youths, _ in PEOPLE_PER_ASSOCIATION.values())
         mentors = sum(mentors for _, mentors in PEOPLE_PER_ASSOCIATION.values())
