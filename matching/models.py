@@ -29,9 +29,6 @@ class PairQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_PAIR_STATUSES)
 
-    def active(self):
-        return self.filter(status=PairStatus.ACTIVE)
-
     def proposed(self):
         return self.filter(status=PairStatus.PROPOSED)
 

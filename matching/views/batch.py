@@ -11,7 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from programmes.access import ministry_required, staff_required
+from programmes.access import (
+    is_coordinator,
+    ministry_required,
+    programme_coordinated,
+    programme_of_staff,
+    staff_required,
+)
 
 from ..enums import ACTIVE_RUN_STATUSES, PairStatus
 from ..explanations import unmatched_by_departement, unmatched_by_reason
@@ -19,7 +25,6 @@ from ..models import MatchingRun, Pair
 from ..population import matchable_youths
 from ..services import NATIONAL_SCOPE, ProposalRefused, run_start
 from ..tasks import run_matching_batch
-from .scope import is_coordinator, programme_coordinated, programme_of_staff
 
 PAGE_SIZE = 50
 RECENT_RUNS = 10

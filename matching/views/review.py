@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from programmes.access import staff_required
+from programmes.access import programme_of_staff, staff_required
 from programmes.models import InvalidTransition, MentorProfile, YouthProfile
 
 from ..engine import explain_pair
@@ -19,7 +19,6 @@ from ..models import Pair
 from ..population import load_mentees, load_mentors
 from ..services import explanation_as_json, weights_of
 from ..workflow import pair_approve, pair_reject
-from .scope import programme_of_staff
 
 PAGE_SIZE = 50
 

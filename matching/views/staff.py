@@ -9,11 +9,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from programmes.access import staff_required
+from programmes.access import association_of_staff, programme_of_staff, staff_required
 
 from ..enums import PairStatus
 from ..models import Pair
-from .scope import association_of_staff, programme_of_staff
 
 PAGE_SIZE = 50
 

@@ -5,11 +5,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from programmes.access import staff_required
+from programmes.access import programme_coordinated, staff_required
 
 from ..forms import WeightsForm
 from ..models import MatchingWeights
-from .scope import programme_coordinated
 
 
 @staff_required

@@ -41,9 +41,6 @@ class AssociationQuerySet(models.QuerySet):
     def labelled(self):
         return self.filter(label_status=LabelStatus.LABELLED)
 
-    def staffed_by(self, user):
-        return self.filter(memberships__user=user)
-
 
 # Which label decision may follow which state.
 LABEL_TRANSITIONS = {

@@ -355,10 +355,6 @@ class MentorProfile(Participant):
                 kwargs["update_fields"] = {*update_fields, "attestation_recorded_on"}
         super().save(*args, **kwargs)
 
-    @property
-    def remaining_capacity(self) -> int:
-        return max(self.capacity - self.open_pairs, 0)
-
     def attestation_valid_until(self) -> date | None:
         if self.attestation_date is None or self.attestation_checked_at is None:
             return None

@@ -6,9 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from ..access import coordinated_associations, staff_required
+from ..access import association_coordinated, association_of_staff, is_coordinator, staff_required
 from ..forms.programme_settings import ProgrammeForm
-from .team import association_coordinated, association_of_staff
 
 
 @staff_required
@@ -23,7 +22,7 @@ def programme_list(request, slug):
             "programmes": association.programmes.with_youth_count()
             .prefetch_related("departements")
             .order_by("name"),
-            "can_manage": coordinated_associations(request.user).filter(pk=association.pk).exists(),
+            "can_manage": is_coordinator(request.user, association),
             "section": "programmes",
         },
     )

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mentorat.notifications.services import message_send
 
-from ..access import coordinated_associations, staff_associations, staff_required
+from ..access import association_coordinated, association_of_staff, staff_required
 from ..forms.team import (
     InvitationAcceptanceForm,
     InviteeAccountForm,
@@ -21,20 +20,7 @@ from ..forms.team import (
     invitation_problem,
     invitation_state_problem,
 )
-from ..models import Association, StaffInvitation
-
-
-def association_of_staff(request, slug) -> Association:
-    """One of the associations this person works for; any other is a 404."""
-    return get_object_or_404(staff_associations(request.user), slug=slug)
-
-
-def association_coordinated(request, slug) -> Association:
-    """As above, and a 403 for staff of the association who do not coordinate it."""
-    association = association_of_staff(request, slug)
-    if not coordinated_associations(request.user).filter(pk=association.pk).exists():
-        raise PermissionDenied
-    return association
+from ..models import StaffInvitation
 
 
 def send_invitation(request, invitation: StaffInvitation) -> None:
