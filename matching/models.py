@@ -267,3 +267,22 @@ class MatchingRun(models.Model):
 
     def __str__(self):
         return f"{self.scope} ({self.created_at:%d/%m/%Y %H:%M})"
+
+
+class UnmatchedYouth(models.Model):
+    """A youth a batch could not place, and why: staff read it on the waiting list."""
+
+    run = models.ForeignKey(MatchingRun, on_delete=models.CASCADE, related_name="unmatched")
+    youth = models.ForeignKey(YouthProfile, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=32)  # an engine UnmatchedReason code
+    need = models.CharField(max_length=32, blank=True)  # the youth's main need, when it matters
+
+    class Meta:
+        verbose_name = _("jeune sans proposition")
+        verbose_name_plural = _("jeunes sans proposition")
+        constraints = [
+            models.UniqueConstraint(fields=["run", "youth"], name="unmatched_once_per_run"),
+        ]
+
+    def __str__(self):
+        return f"{self.youth}: {self.reason}"

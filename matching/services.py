@@ -12,7 +12,7 @@ from programmes.models import InvalidTransition, MentorProfile, Programme, Youth
 
 from .engine import Explanation, MatchingError, run_matching
 from .enums import ACTIVE_RUN_STATUSES, RunStatus
-from .models import MatchingRun, MatchingWeights, Pair
+from .models import MatchingRun, MatchingWeights, Pair, UnmatchedYouth
 from .population import (
     available_mentors,
     excluded_pairs,
@@ -132,6 +132,19 @@ def batch_write(*, programme: Programme, result, run: MatchingRun | None) -> int
         for proposal in proposals
     ]
     Pair.objects.bulk_create(pairs, batch_size=2000)
+    if run is not None:
+        UnmatchedYouth.objects.bulk_create(
+            [
+                UnmatchedYouth(
+                    run=run,
+                    youth_id=youth.mentee_id,
+                    reason=youth.reason.value,
+                    need=youth.params.get("need") or "",
+                )
+                for youth in result.unmatched()
+            ],
+            batch_size=2000,
+        )
     places_taken: dict[int, int] = {}
     for proposal in proposals:
         places_taken[proposal.mentor_id] = places_taken.get(proposal.mentor_id, 0) + 1

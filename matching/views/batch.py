@@ -19,8 +19,12 @@ from programmes.access import (
     staff_required,
 )
 
-from ..enums import ACTIVE_RUN_STATUSES, PairStatus
-from ..explanations import unmatched_by_departement, unmatched_by_reason
+from ..enums import ACTIVE_RUN_STATUSES, PairStatus, RunStatus
+from ..explanations import (
+    unmatched_by_departement,
+    unmatched_by_reason,
+    unmatched_reason_text,
+)
 from ..models import MatchingRun, Pair
 from ..population import matchable_youths
 from ..services import NATIONAL_SCOPE, ProposalRefused, run_start
@@ -42,6 +46,14 @@ def programme_matching(request, slug, programme_slug):
     )
     page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
     page.pages_list = page.paginator.get_elided_page_range(page.number)
+    # Why the last batch left each of these youths out.
+    last_run = programme.matching_runs.filter(status=RunStatus.DONE).first()
+    reasons = {
+        row.youth_id: unmatched_reason_text(row.reason, need=row.need or None)
+        for row in (last_run.unmatched.filter(youth__in=page.object_list) if last_run else [])
+    }
+    for youth in page.object_list:
+        youth.unmatched_reason = reasons.get(youth.pk, "")
     return render(
         request,
         "matching/programme.html",

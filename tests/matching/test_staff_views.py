@@ -372,16 +372,16 @@ class TestBatch:
         PairFactory(youth__programme=programme, youth__user__first_name="Paul", mentor__capacity=1)
         finished_run(programme)  # no mentor with a free place: Inès keeps waiting
         page = url("programme", programme)
-        # session, user, savepoint, programme, waiting count, pair counts, coordinator?,
-        # runs, waiting rows, release
-        with django_assert_num_queries(10):
+        # session, user, savepoint, programme, waiting count, waiting rows, last run, its
+        # unmatched youths, pair counts, coordinator?, runs, release
+        with django_assert_num_queries(12):
             response = staff_client.get(page)
         assertContains(response, "Mentors suggérés pour Inès")
         assertNotContains(response, "Mentors suggérés pour Paul")
 
         YouthProfileFactory.create_batch(5, programme=programme, ready=True)
         finished_run(programme)
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(12):
             staff_client.get(page)
 
 
@@ -591,3 +591,22 @@ class TestPairs:
         PairFactory.create_batch(5, youth__programme=programme, active=True)
         with django_assert_num_queries(8):
             staff_client.get(page, {"etat": "en-cours"})
+
+
+def test_the_waiting_list_says_why_the_last_batch_left_each_youth_out(staff_client, programme):
+    from programmes import flags
+    from programmes.enums import Need
+
+    YouthProfileFactory(
+        programme=programme,
+        ready=True,
+        user__last_name="Benali",
+        needs=flags.mask_of(Need, [Need.APPRENTICESHIP]),
+    )
+    finished_run(programme)
+
+    page = staff_client.get(url("programme", programme)).content.decode()
+
+    assert "aucun mentor disponible dans son département pour l’aider à trouver une alternance" in (
+        page.replace("&#x27;", "’")
+    )
