@@ -46,55 +46,58 @@ def available_mentors(programmes):
     )
 
 
+# What youths and mentors share, in the engine's column names, read in one query each.
+COMMON_FIELDS = {
+    "ids": "pk",
+    "departement": "departement_id",
+    "needs": "needs",
+    "format": "format",
+    "availability": "availability",
+    "languages": "languages",
+    "gender": "gender",
+}
+
+
+def read_columns(people, sector_field: str, *extra_fields: str) -> dict[str, tuple]:
+    """One values_list query, as columns: the shared ones in engine form, the extra raw."""
+    fields = [*COMMON_FIELDS.values(), sector_field, *extra_fields]
+    rows = list(people.values_list(*fields))
+    raw = dict(zip(fields, zip(*rows, strict=True) if rows else [()] * len(fields), strict=True))
+    columns = {
+        "ids": np.array(raw["pk"], dtype=np.int64),
+        "departement": positions(raw["departement_id"], DEPARTEMENT_POSITIONS),
+        "needs": np.array(raw["needs"], dtype=np.int64),
+        "sector": positions(raw[sector_field], SECTOR_POSITIONS, missing=NO_SECTOR),
+        "format": positions(raw["format"], FORMAT_POSITIONS),
+        "availability": np.array(raw["availability"], dtype=np.int64),
+        "languages": np.array(raw["languages"], dtype=np.int64),
+        "gender": positions(raw["gender"], GENDER_POSITIONS, missing=UNKNOWN_GENDER),
+    }
+    return columns | {field: raw[field] for field in extra_fields}
+
+
 def load_mentees(youths, today: date | None = None) -> MenteeArrays:
     today = today or timezone.localdate()
     adult_born_before = years_before(today, 18)
     consent_needed_born_after = years_before(today, rules.JOINT_CONSENT_AGE)
-    rows = list(
-        youths.values_list(
-            "pk",
-            "departement_id",
-            "needs",
-            "sector_of_interest",
-            "format",
-            "availability",
-            "languages",
-            "gender",
-            "prefers_same_gender",
-            "birth_date",
-            "parental_consent__decision",
-        )
+    columns = read_columns(
+        youths,
+        "sector_of_interest",
+        "prefers_same_gender",
+        "birth_date",
+        "parental_consent__decision",
     )
-    columns = list(zip(*rows, strict=True)) if rows else [()] * 11
-    (
-        ids,
-        departements,
-        needs,
-        sectors,
-        formats,
-        availability,
-        languages,
-        genders,
-        same_gender,
-        birth_dates,
-        consents,
-    ) = columns
-    needs_consent = [born > consent_needed_born_after for born in birth_dates]
+    same_gender = columns.pop("prefers_same_gender")
+    birth_dates = columns.pop("birth_date")
+    consents = columns.pop("parental_consent__decision")
     return MenteeArrays(
-        ids=np.array(ids, dtype=np.int64),
-        departement=positions(departements, DEPARTEMENT_POSITIONS),
-        needs=np.array(needs, dtype=np.int64),
-        sector=positions(sectors, SECTOR_POSITIONS, missing=NO_SECTOR),
-        format=positions(formats, FORMAT_POSITIONS),
-        availability=np.array(availability, dtype=np.int64),
-        languages=np.array(languages, dtype=np.int64),
-        gender=positions(genders, GENDER_POSITIONS, missing=UNKNOWN_GENDER),
+        **columns,
         same_gender_only=np.array(same_gender, dtype=bool),
         is_minor=np.array([born > adult_born_before for born in birth_dates], dtype=bool),
         matchable=np.array(
             [
-                not needed or consent == ConsentDecision.GIVEN
-                for needed, consent in zip(needs_consent, consents, strict=True)
+                born <= consent_needed_born_after or consent == ConsentDecision.GIVEN
+                for born, consent in zip(birth_dates, consents, strict=True)
             ],
             dtype=bool,
         ),
@@ -103,47 +106,16 @@ def load_mentees(youths, today: date | None = None) -> MenteeArrays:
 
 def load_mentors(mentors, today: date | None = None) -> MentorArrays:
     today = today or timezone.localdate()
-    rows = list(
-        mentors.values_list(
-            "pk",
-            "departement_id",
-            "needs",
-            "sector",
-            "format",
-            "availability",
-            "languages",
-            "gender",
-            "capacity",
-            "open_pairs",
-            "attestation_date",
-            "attestation_checked_at",
-        )
+    columns = read_columns(
+        mentors, "sector", "capacity", "open_pairs", "attestation_date", "attestation_checked_at"
     )
-    columns = list(zip(*rows, strict=True)) if rows else [()] * 12
-    (
-        ids,
-        departements,
-        needs,
-        sectors,
-        formats,
-        availability,
-        languages,
-        genders,
-        capacities,
-        open_pairs,
-        attestation_dates,
-        checked_at,
-    ) = columns
+    capacities = np.array(columns.pop("capacity"), dtype=np.int64)
+    open_pairs = np.array(columns.pop("open_pairs"), dtype=np.int64)
+    attestation_dates = columns.pop("attestation_date")
+    checked_at = columns.pop("attestation_checked_at")
     return MentorArrays(
-        ids=np.array(ids, dtype=np.int64),
-        departement=positions(departements, DEPARTEMENT_POSITIONS),
-        needs=np.array(needs, dtype=np.int64),
-        sector=positions(sectors, SECTOR_POSITIONS, missing=NO_SECTOR),
-        format=positions(formats, FORMAT_POSITIONS),
-        availability=np.array(availability, dtype=np.int64),
-        languages=np.array(languages, dtype=np.int64),
-        gender=positions(genders, GENDER_POSITIONS, missing=UNKNOWN_GENDER),
-        capacity=np.array(capacities, dtype=np.int64) - np.array(open_pairs, dtype=np.int64),
+        **columns,
+        capacity=capacities - open_pairs,
         has_attestation=np.array(
             # As MentorProfile.has_valid_attestation: seen by staff, less than 6 months old.
             [
