@@ -4,6 +4,7 @@ from programmes.enums import LabelStatus
 from programmes.models import Programme
 
 from ...engine import MatchingError
+from ...explanations import unmatched_reason_text
 from ...services import ProposalRefused, batch_compute, outcome_of, run_execute, run_start
 
 
@@ -35,7 +36,10 @@ class Command(BaseCommand):
         except MatchingError as error:
             self.stderr.write(f"{programme.slug}: {error}")
             return
-        unmatched = ", ".join(f"{reason} {count}" for reason, count in outcome.unmatched.items())
+        unmatched = ", ".join(
+            f"{count} × {unmatched_reason_text(reason)}"
+            for reason, count in outcome.unmatched.items()
+        )
         self.stdout.write(
             f"{programme.slug}: {outcome.proposals} propositions, score total "
             f"{outcome.total_score}, sans proposition : {unmatched or 'aucun'}"
