@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import associations, programme_settings, team
+from .views import associations, programme_settings, team, waiting_list
 
 urlpatterns = [
     # The ministry: associations and their labels.
@@ -25,6 +25,7 @@ urlpatterns = [
         associations.association_invite_coordinator,
         name="association_invite_coordinator",
     ),
+    path("ministere/liste-d-attente/", waiting_list.waiting_list, name="waiting_list"),
     # An association's team.
     path("association/<slug:slug>/equipe/", team.team, name="team"),
     path("association/<slug:slug>/equipe/inviter/", team.team_invite, name="team_invite"),
