@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from matching.enums import PairStatus
+from matching.workflow import pair_answer
 from tests.accounts.factories import UserFactory
 from tests.matching.factories import PairFactory
 
@@ -82,5 +83,18 @@ def test_my_pairs_makes_a_bounded_number_of_queries(client, django_assert_max_nu
             approved=True, mentor=mentor_pair.mentor, youth__programme=mentor_pair.programme
         )
     client.force_login(mentor_pair.mentor.user)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         client.get(MY_PAIRS)
+
+
+def test_a_proposal_awaiting_an_answer_is_pointed_to_from_the_header_and_the_space(client):
+    pair = PairFactory(approved=True)
+    client.force_login(pair.youth.user)
+
+    page = client.get(reverse("programmes:my_space")).content.decode()
+
+    assert "1 réponse attendue" in page
+    assert "Une proposition de mentor t’attend" in page
+    pair_answer(pair=pair, by=pair.youth.user, accepted=True)
+    page = client.get(reverse("programmes:my_space")).content.decode()
+    assert "réponse attendue" not in page and "t’attend" not in page
