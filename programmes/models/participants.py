@@ -52,6 +52,23 @@ def add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
+def review_constraints(prefix: str, *, without_programme, message) -> list:
+    """What youths and mentors share in the database: someone reviewed belongs to a programme
+    (only these states may have none), and a refusal always says why."""
+    return [
+        models.CheckConstraint(
+            condition=Q(programme__isnull=False) | Q(status__in=without_programme),
+            name=f"{prefix}_reviewed_within_a_programme",
+            violation_error_message=message,
+        ),
+        models.CheckConstraint(
+            condition=~Q(status=ParticipantStatus.REJECTED) | ~Q(status_reason=""),
+            name=f"{prefix}_rejection_has_reason",
+            violation_error_message=_("Un refus est toujours motivé."),
+        ),
+    ]
+
+
 class ParticipantQuerySet(models.QuerySet):
     def for_association(self, association):
         return self.filter(programme__association=association)
@@ -221,22 +238,14 @@ class YouthProfile(Participant):
                 name="youth_birth_date_plausible",
                 violation_error_message=_("La date de naissance ne peut pas être dans le futur."),
             ),
-            models.CheckConstraint(
-                condition=Q(programme__isnull=False)
-                | Q(
-                    status__in=[
-                        ParticipantStatus.WAITING_LIST,
-                        ParticipantStatus.AWAITING_CONSENT,
-                        ParticipantStatus.REJECTED,
-                    ]
-                ),
-                name="youth_reviewed_within_a_programme",
-                violation_error_message=_("Un jeune examiné est rattaché à un programme."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(status=ParticipantStatus.REJECTED) | ~Q(status_reason=""),
-                name="youth_rejection_has_reason",
-                violation_error_message=_("Un refus est toujours motivé."),
+            *review_constraints(
+                "youth",
+                without_programme=[
+                    ParticipantStatus.WAITING_LIST,
+                    ParticipantStatus.AWAITING_CONSENT,
+                    ParticipantStatus.REJECTED,
+                ],
+                message=_("Un jeune examiné est rattaché à un programme."),
             ),
         ]
 
@@ -334,16 +343,10 @@ class MentorProfile(Participant):
                 name="mentor_attestation_not_in_future",
                 violation_error_message=_("L’attestation ne peut pas être datée du futur."),
             ),
-            models.CheckConstraint(
-                condition=Q(programme__isnull=False)
-                | Q(status__in=[ParticipantStatus.WAITING_LIST, ParticipantStatus.REJECTED]),
-                name="mentor_reviewed_within_a_programme",
-                violation_error_message=_("Un mentor examiné est rattaché à un programme."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(status=ParticipantStatus.REJECTED) | ~Q(status_reason=""),
-                name="mentor_rejection_has_reason",
-                violation_error_message=_("Un refus est toujours motivé."),
+            *review_constraints(
+                "mentor",
+                without_programme=[ParticipantStatus.WAITING_LIST, ParticipantStatus.REJECTED],
+                message=_("Un mentor examiné est rattaché à un programme."),
             ),
         ]
 
