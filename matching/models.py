@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -267,6 +268,14 @@ class MatchingRun(models.Model):
 
     def __str__(self):
         return f"{self.scope} ({self.created_at:%d/%m/%Y %H:%M})"
+
+    def get_absolute_url(self) -> str:
+        """Its page: the ministry's for a national run, else its programme's (callers
+        select_related programme__association)."""
+        if self.programme_id is None:
+            return reverse("matching:national_run", args=[self.pk])
+        programme = self.programme
+        return reverse("matching:run", args=[programme.association.slug, programme.slug, self.pk])
 
 
 class UnmatchedYouth(models.Model):

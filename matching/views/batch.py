@@ -60,7 +60,9 @@ def programme_matching(request, slug, programme_slug):
         {
             "association": programme.association,
             "programme": programme,
-            "runs": programme.matching_runs.select_related("started_by")[:RECENT_RUNS],
+            "runs": programme.matching_runs.select_related("started_by", "programme__association")[
+                :RECENT_RUNS
+            ],
             "counts": Pair.objects.filter(programme=programme).aggregate(
                 proposed=Count("pk", filter=Q(status=PairStatus.PROPOSED)),
                 approved=Count("pk", filter=Q(status=PairStatus.APPROVED)),

@@ -610,3 +610,21 @@ def test_the_waiting_list_says_why_the_last_batch_left_each_youth_out(staff_clie
     assert "aucun mentor disponible dans son département pour l’aider à trouver une alternance" in (
         page.replace("&#x27;", "’")
     )
+
+
+def test_recent_runs_link_to_their_page_for_staff_and_for_the_ministry(
+    client, staff_client, programme
+):
+    from django.urls import reverse
+
+    from matching.services import run_execute, run_start
+    from tests.accounts.factories import UserFactory
+
+    programme_run = finished_run(programme)
+    page = staff_client.get(url("programme", programme)).content.decode()
+    assert f'href="{url("run", programme, pk=programme_run.pk)}"' in page
+
+    national_run = run_execute(run_start(programme=None, by=None))
+    client.force_login(UserFactory(ministry=True))
+    page = client.get(reverse("matching:national")).content.decode()
+    assert f'href="{reverse("matching:national_run", args=[national_run.pk])}"' in page
