@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, TEMPLATES
+from .base import CACHES, REDIS_URL, TEMPLATES, env
 
 ENVIRONMENT = "test"
 DEBUG = False
@@ -23,4 +23,7 @@ TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "UNDEFINED-TEMPLATE-VARIABLE:%s"
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:  # the tests clear the cache: keep them away from any other use of this Redis
-    CACHES["default"]["LOCATION"] = urlsplit(REDIS_URL)._replace(path="/15").geturl()
+    # (TEST_CACHE_URL gives each of several suites run at once a database of its own).
+    CACHES["default"]["LOCATION"] = env.str(
+        "TEST_CACHE_URL", default=urlsplit(REDIS_URL)._replace(path="/15").geturl()
+    )
