@@ -1,0 +1,56 @@
+"""In real chromium: what a coordinator sees on the pages they use most is readable."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from tests.browser.test_matching_journey import log_in
+from tests.programmes.factories import (
+    AssociationFactory,
+    MentorProfileFactory,
+    ProgrammeFactory,
+    StaffMembershipFactory,
+    YouthProfileFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Buttons whose label is cut by their own box (the DSFR turns a button with an icon into an
+# icon-only square inside a group that does not say where icons go).
+CLIPPED_BUTTONS = """() => [...document.querySelectorAll('main .fr-btn')]
+    .filter(button => button.offsetParent !== null && button.innerText.trim())
+    .filter(button => button.scrollWidth > button.clientWidth + 1)
+    .map(button => button.innerText.trim())"""
+
+
+def test_the_coordinators_main_button_shows_its_label(page):
+    association = AssociationFactory(name="Duo for a job", slug="duo-for-a-job")
+    programme = ProgrammeFactory(association=association, name="Duo Paris", slug="duo-paris")
+    log_in(page, StaffMembershipFactory(association=association).user)
+    page.goto(reverse("matching:programme", args=[association.slug, programme.slug]))
+
+    button = page.get_by_role("button", name="Lancer la mise en relation")
+    expect(button).to_be_visible()
+    assert button.evaluate("button => button.scrollWidth <= button.clientWidth + 1")
+    assert button.bounding_box()["width"] > 150
+    assert page.evaluate(CLIPPED_BUTTONS) == []
+
+
+def test_no_button_of_the_coordinators_pages_is_clipped(page):
+    association = AssociationFactory(name="Duo for a job", slug="duo-for-a-job")
+    programme = ProgrammeFactory(association=association, name="Duo Paris", slug="duo-paris")
+    youth = YouthProfileFactory(programme=programme, ready=True)
+    MentorProfileFactory(programme=programme)
+    log_in(page, StaffMembershipFactory(association=association).user)
+    for url in (
+        reverse("programmes:review_list", args=[association.slug, "jeunes"]),
+        reverse("programmes:review_list", args=[association.slug, "mentors"]),
+        reverse("programmes:review_detail", args=[association.slug, "jeunes", youth.pk]),
+        reverse("matching:home", args=[association.slug]),
+        reverse("matching:programme", args=[association.slug, programme.slug]),
+        reverse("matching:proposals", args=[association.slug, programme.slug]),
+        reverse("matching:pairs", args=[association.slug, programme.slug]),
+        reverse("matching:suggestions", args=[association.slug, youth.pk]),
+    ):
+        page.goto(url)
+        assert page.evaluate(CLIPPED_BUTTONS) == [], url
