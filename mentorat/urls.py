@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("mentorat.core.urls")),
     path("", include("programmes.urls")),
     path("", include("matching.urls")),
+    path("", include("evaluations.urls")),
     # Before allauth's own sign-up, which it replaces.
     path("comptes/signup/", RoleAwareSignupView.as_view(), name="account_signup"),
     path("comptes/", include("allauth.urls")),

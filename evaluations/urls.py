@@ -1,0 +1,25 @@
+from django.urls import path
+
+from .views import questionnaires
+
+app_name = "evaluations"
+
+PAIR = "binomes/<int:pk>/"
+ASSOCIATION = "association/<slug:slug>/"
+
+urlpatterns = [
+    # The pair's people and its staff.
+    path(f"{PAIR}questionnaire/<str:moment>/", questionnaires.questionnaire, name="questionnaire"),
+    # Association staff.
+    path(f"{ASSOCIATION}questionnaires/", questionnaires.versions, name="versions"),
+    path(
+        f"{ASSOCIATION}questionnaires/versions/<int:pk>/",
+        questionnaires.version_detail,
+        name="version",
+    ),
+    path(
+        f"{ASSOCIATION}questionnaires/<str:moment>/nouvelle-version/",
+        questionnaires.version_create,
+        name="version_create",
+    ),
+]
