@@ -21,6 +21,7 @@ class AnswerForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    reason.required_when = _("obligatoire si vous refusez")
 
     def clean(self):
         cleaned = super().clean()
@@ -47,12 +48,14 @@ class ProposalDecisionForm(forms.Form):
         choices=[(APPROVE, _("Valider")), (REJECT, _("Écarter"))],
     )
     reason = forms.CharField(
-        label=_("Motif, pour écarter"),
+        label=_("Motif"),
         help_text=_("Le même motif vaut pour toutes les propositions cochées."),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    # Labels say "(facultatif)" of a field that is not required: this one is, to set aside.
+    reason.required_when = _("obligatoire pour écarter")
 
     def __init__(self, *args, proposals, **kwargs):
         super().__init__(*args, **kwargs)

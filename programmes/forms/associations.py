@@ -63,6 +63,9 @@ class AssociationForm(forms.ModelForm):
     siren = forms.CharField(
         label=_("Numéro SIREN"), required=False, max_length=20, help_text=_("9 chiffres.")
     )
+    # One of the two is required (see clean): the labels say so instead of "(facultatif)".
+    rna.required_when = _("ou le SIREN")
+    siren.required_when = _("ou le RNA")
     contact_email = forms.EmailField(
         label=_("Adresse de contact"),
         help_text=_("Les décisions de label sont envoyées à cette adresse."),

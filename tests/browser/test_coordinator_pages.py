@@ -5,6 +5,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.browser.test_matching_journey import log_in
+from tests.matching.factories import PairFactory
 from tests.programmes.factories import (
     AssociationFactory,
     MentorProfileFactory,
@@ -54,3 +55,17 @@ def test_no_button_of_the_coordinators_pages_is_clipped(page):
     ):
         page.goto(url)
         assert page.evaluate(CLIPPED_BUTTONS) == [], url
+
+
+def test_the_reason_to_set_proposals_aside_is_labelled_as_needed(page):
+    pair = PairFactory()
+    association, programme = pair.programme.association, pair.programme
+    log_in(page, StaffMembershipFactory(association=association).user)
+    page.goto(reverse("matching:proposals", args=[association.slug, programme.slug]))
+
+    reason = page.get_by_label("Motif (obligatoire pour écarter)")
+    expect(reason).to_be_visible()
+    expect(page.get_by_text("facultatif")).to_have_count(0)
+    page.locator(f"#pair-{pair.pk}").check(force=True)  # DSFR draws the box on the label
+    page.get_by_role("button", name="Écarter la sélection").click()
+    expect(page.get_by_text("Indiquez pourquoi ces propositions sont écartées.")).to_be_visible()
