@@ -69,3 +69,22 @@ def test_the_reason_to_set_proposals_aside_is_labelled_as_needed(page):
     page.locator(f"#pair-{pair.pk}").check(force=True)  # DSFR draws the box on the label
     page.get_by_role("button", name="Écarter la sélection").click()
     expect(page.get_by_text("Indiquez pourquoi ces propositions sont écartées.")).to_be_visible()
+
+
+def test_the_waiting_youths_are_listed_by_name(page):
+    association = AssociationFactory(name="Duo for a job", slug="duo-for-a-job")
+    programme = ProgrammeFactory(association=association, name="Duo Paris", slug="duo-paris")
+    YouthProfileFactory(
+        programme=programme, ready=True, user__first_name="Inès", user__last_name="Martin"
+    )
+    log_in(page, StaffMembershipFactory(association=association).user)
+    page.goto(reverse("matching:programme", args=[association.slug, programme.slug]))
+
+    row = page.get_by_role("row").filter(has_text="Inès Martin")
+    expect(row.get_by_role("cell").first).to_have_text("Inès Martin")
+    row.get_by_role("link", name="Mentors suggérés pour Inès Martin").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Inès Martin")
+    page.go_back()
+    row.get_by_role("link", name="Inès Martin", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inès Martin")
+    expect(page.get_by_role("button", name="Refuser l’inscription")).to_be_visible()

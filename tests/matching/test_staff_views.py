@@ -368,16 +368,29 @@ class TestBatch:
     def test_the_programme_page_lists_waiting_youths_in_bounded_queries(
         self, staff_client, programme, django_assert_num_queries
     ):
-        YouthProfileFactory(programme=programme, ready=True, user__first_name="Inès")
-        PairFactory(youth__programme=programme, youth__user__first_name="Paul", mentor__capacity=1)
+        ines = YouthProfileFactory(
+            programme=programme, ready=True, user__first_name="Inès", user__last_name="Martin"
+        )
+        PairFactory(
+            youth__programme=programme,
+            youth__user__first_name="Paul",
+            youth__user__last_name="Lefort",
+            mentor__capacity=1,
+        )
         finished_run(programme)  # no mentor with a free place: Inès keeps waiting
         page = url("programme", programme)
         # session, user, savepoint, programme, waiting count, waiting rows, last run, its
         # unmatched youths, pair counts, coordinator?, runs, release
         with django_assert_num_queries(12):
             response = staff_client.get(page)
-        assertContains(response, "Mentors suggérés pour Inès")
-        assertNotContains(response, "Mentors suggérés pour Paul")
+        detail = reverse(
+            "programmes:review_detail", args=[programme.association.slug, "jeunes", ines.pk]
+        )
+        assertContains(response, f'<td><a href="{detail}">Inès Martin</a></td>', html=True)
+        assertContains(
+            response, reverse("matching:suggestions", args=[programme.association.slug, ines.pk])
+        )
+        assertNotContains(response, "Lefort")
 
         YouthProfileFactory.create_batch(5, programme=programme, ready=True)
         finished_run(programme)

@@ -4,6 +4,7 @@ from django.urls import reverse
 from tests.accounts.factories import UserFactory
 from tests.programmes.factories import (
     MentorProfileFactory,
+    ProgrammeFactory,
     StaffMembershipFactory,
     YouthProfileFactory,
     departement,
@@ -23,12 +24,34 @@ def test_the_ministry_sees_the_waiting_list_counted_by_departement(
     YouthProfileFactory()  # attached to a programme: not waiting
     client.force_login(UserFactory(ministry=True))
 
-    with django_assert_num_queries(6):  # session, user, savepoint, youths, mentors, release
+    # session, user, savepoint, youths, mentors, open programmes, release
+    with django_assert_num_queries(7):
         page = client.get(URL).content.decode()
 
     assert "3 jeunes attendent" in page and "1 mentor attend" in page
     assert "<td>75 — Paris</td>\n            <td>2</td>\n            <td>1</td>" in page
     assert "974 — La Réunion" in page
+
+
+def test_each_departement_leads_to_the_associations_that_cover_it(client):
+    YouthProfileFactory(waiting_list=True, departement=departement("974"), postal_code="97400")
+    ProgrammeFactory(departement_codes=["974"])
+    ProgrammeFactory(departement_codes=["974"], closed=True)
+    client.force_login(UserFactory(ministry=True))
+
+    page = client.get(URL).content.decode()
+
+    associations = reverse("programmes:association_list") + "?departement=974"
+    assert f'<a href="{associations}">' in page
+    assert "<td>1</td>\n            <td>0</td>\n            <td>1</td>" in page  # one open
+
+
+def test_the_ministry_never_sees_who_waits(client):
+    youth = YouthProfileFactory(waiting_list=True, user__last_name="Lefort")
+    client.force_login(UserFactory(ministry=True))
+    page = client.get(URL).content.decode()
+    assert "Lefort" not in page and youth.user.email not in page
+    assert f"/{youth.pk}/" not in page
 
 
 @pytest.mark.parametrize("role", ["youth", "mentor", "association_staff"])
