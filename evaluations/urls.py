@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import questionnaires
+from .views import followup, questionnaires
 
 app_name = "evaluations"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     # The pair's people and its staff.
     path(f"{PAIR}questionnaire/<str:moment>/", questionnaires.questionnaire, name="questionnaire"),
     # Association staff.
+    path(f"{ASSOCIATION}suivi/", followup.follow_up, name="follow_up"),
+    path(f"{ASSOCIATION}suivi/binomes/<int:pk>/", followup.pair_follow_up, name="pair_follow_up"),
     path(f"{ASSOCIATION}questionnaires/", questionnaires.versions, name="versions"),
     path(
         f"{ASSOCIATION}questionnaires/versions/<int:pk>/",

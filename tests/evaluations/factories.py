@@ -15,10 +15,15 @@ from tests.programmes.factories import (
 )
 
 
-def followed_pair(**kwargs) -> Pair:
-    """A running pair whose mentor has a referent in the association."""
+def followed_pair(*, referent=None, **kwargs) -> Pair:
+    """A running pair whose mentor has a referent in the association (a new one unless
+    given); `programme=` puts the youth and the mentor in it too."""
+    if "programme" in kwargs:
+        kwargs.setdefault("youth__programme", kwargs["programme"])
     pair = PairFactory(active=True, **kwargs)
-    referent = StaffMembershipFactory(referent=True, association=pair.programme.association).user
+    if referent is None:
+        association = pair.programme.association
+        referent = StaffMembershipFactory(referent=True, association=association).user
     pair.mentor.referent = referent
     pair.mentor.save(update_fields=["referent"])
     return pair
