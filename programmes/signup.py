@@ -61,8 +61,9 @@ def youth_register(
 ) -> YouthProfile:
     """Attach the profile typed in the form to the account, in the chosen or best programme.
 
-    Refuses a second profile of the same person (same name and birth date) in the same
-    association; in another association the profile is created and flagged for staff.
+    A youth with the same name and birth date already registered is never told to whoever
+    signs up (anyone can type a name and a date): the profile is created and flagged for
+    staff, who see both, whichever association they signed up with.
     """
     programme = chosen_programme or best_programme_for_youth(
         age=profile.age, departement_code=profile.departement_id, needs=profile.needs
@@ -70,14 +71,8 @@ def youth_register(
     namesakes = youth_namesakes(
         first_name=user.first_name, last_name=user.last_name, birth_date=profile.birth_date
     )
-    if any(association_id_of(n.programme) == association_id_of(programme) for n in namesakes):
-        raise ValidationError(
-            _(
-                "Tu es déjà inscrit(e) dans cette association (même nom et même date de "
-                "naissance). Connecte-toi à ton compte pour suivre ton inscription."
-            ),
-            code="duplicate",
-        )
+    # The namesake in the same association first: the likeliest second sign-up of one person.
+    namesakes.sort(key=lambda n: association_id_of(n.programme) != association_id_of(programme))
     now = timezone.now()
     profile.user = user
     profile.programme = programme

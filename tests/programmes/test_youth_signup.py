@@ -227,21 +227,31 @@ def test_a_weak_password_is_refused_in_french(client):
     assert errors(response, "password2") == ["Les deux mots de passe ne sont pas les mêmes."]
 
 
-def test_the_same_youth_in_the_same_association_gets_no_second_profile(client):
+def test_a_namesake_in_the_same_association_is_never_told_to_the_visitor(client):
+    """Anyone can type a name and a birth date: whether such a youth is registered is not
+    answered on a public page. The sign-up goes through, flagged for the staff."""
     programme = ProgrammeFactory()
-    YouthProfileFactory(
+    first = YouthProfileFactory(
         user__first_name="LÉA",
         user__last_name="moreau",
         birth_date=years_ago(20),
         programme=programme,
     )
+    elsewhere = YouthProfileFactory(
+        user__first_name="Léa",
+        user__last_name="Moreau",
+        birth_date=years_ago(20),
+        programme=ProgrammeFactory(departement_codes=["13"]),
+    )
 
-    response = client.post(URL, youth_data(first_name="Lea ", last_name="Moréau"))
+    response = client.post(URL, youth_data(first_name="Lea ", last_name="Moréau"), follow=True)
 
-    assert response.status_code == 200
-    assert "Tu es déjà inscrit(e) dans cette association" in response.content.decode()
-    assert YouthProfile.objects.count() == 1
-    assert not User.objects.filter(email="lea.moreau@exemple.fr").exists()
+    page = response.content.decode()
+    assert "déjà inscrit" not in page and "même date de naissance" not in page
+    youth = YouthProfile.objects.get(user__email="lea.moreau@exemple.fr")
+    assert youth.programme == programme
+    # The namesake of the same association first: the likeliest second sign-up.
+    assert youth.possible_duplicate_of == first != elsewhere
 
 
 def test_the_same_youth_in_another_association_is_flagged_for_staff(client):
