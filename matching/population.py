@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from programmes import rules
-from programmes.enums import ConsentDecision, Format, Gender, Sector
+from programmes.enums import Format, Gender, Sector
 from programmes.models import MentorProfile, YouthProfile
 from programmes.models.participants import ATTESTATION_VALIDITY_MONTHS, add_months
 
@@ -85,19 +85,19 @@ def load_mentees(youths, today: date | None = None) -> MenteeArrays:
         "sector_of_interest",
         "prefers_same_gender",
         "birth_date",
-        "parental_consent__decision",
+        "parental_consent_given_at",
     )
     same_gender = columns.pop("prefers_same_gender")
     birth_dates = columns.pop("birth_date")
-    consents = columns.pop("parental_consent__decision")
+    consents_given_at = columns.pop("parental_consent_given_at")
     return MenteeArrays(
         **columns,
         same_gender_only=np.array(same_gender, dtype=bool),
         is_minor=np.array([born > adult_born_before for born in birth_dates], dtype=bool),
         matchable=np.array(
             [
-                born <= consent_needed_born_after or consent == ConsentDecision.GIVEN
-                for born, consent in zip(birth_dates, consents, strict=True)
+                born <= consent_needed_born_after or given_at is not None
+                for born, given_at in zip(birth_dates, consents_given_at, strict=True)
             ],
             dtype=bool,
         ),

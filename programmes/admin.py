@@ -62,4 +62,35 @@ class MentorProfileAdmin(admin.ModelAdmin):
 
 
 admin.site.register(StaffInvitation)
-admin.site.register(ParentalConsent)
+
+
+@admin.register(ParentalConsent)
+class ParentalConsentAdmin(admin.ModelAdmin):
+    """A history: read here, written only by the youth's requests, the parents' answers and
+    the association's reopenings."""
+
+    list_display = ["youth", "guardian_name", "requested_at", "decision", "decided_at"]
+    list_filter = ["decision"]
+    list_select_related = ["youth__user"]
+    search_fields = ["youth__user__email", "youth__user__last_name", "guardian_email"]
+    fields = [
+        "youth",
+        "guardian_name",
+        "guardian_email",
+        "requested_at",
+        "requested_by",
+        "reopen_reason",
+        "expires_at",
+        "decision",
+        "decided_at",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -127,3 +127,4 @@ class ConsentDecision(models.TextChoices):
     GIVEN = "given", _("Accord donné")
     REFUSED = "refused", _("Accord refusé")
     EXPIRED = "expired", _("Demande expirée")
+    REPLACED = "replaced", _("Remplacée par une nouvelle demande")

@@ -50,6 +50,7 @@ def association_id_of(programme: Programme | None) -> int | None:
     return programme.association_id if programme else None
 
 
+@transaction.atomic
 def youth_register(
     *,
     user: User,
@@ -93,6 +94,7 @@ def youth_register(
             guardian_name=guardian_name,
             guardian_email=guardian_email,
             base_url=base_url,
+            by=user,
         )
     return profile
 
@@ -185,12 +187,29 @@ def absolute(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + path
 
 
+@transaction.atomic
 def consent_request(
-    *, youth: YouthProfile, guardian_name: str, guardian_email: str, base_url: str
+    *,
+    youth: YouthProfile,
+    guardian_name: str,
+    guardian_email: str,
+    base_url: str,
+    by: User,
+    reopen_reason: str = "",
 ) -> ParentalConsent:
-    """Ask a parent for their consent and email them the link."""
+    """Ask a parent for their consent and email them the link. The youth asks, or staff
+    reopen a refused request with a reason after talking with the family."""
+    youth = (
+        YouthProfile.objects.select_for_update(of=("self",))
+        .select_related("user", "programme__association")
+        .get(pk=youth.pk)
+    )
     consent = ParentalConsent.request_for(
-        youth, guardian_name=guardian_name, guardian_email=guardian_email
+        youth,
+        guardian_name=guardian_name,
+        guardian_email=guardian_email,
+        by=by,
+        reopen_reason=reopen_reason,
     )
     message_send(
         key=f"consent-request:youth-{youth.pk}:{consent.requested_at.timestamp()}",

@@ -6,6 +6,7 @@ register_converter(vetting.KindConverter, "people_kind")
 
 PERSON = "association/<slug:slug>/inscriptions/<people_kind:kind>/<int:pk>/"
 MENTOR = "association/<slug:slug>/inscriptions/mentors/<int:pk>/"
+YOUTH = "association/<slug:slug>/inscriptions/jeunes/<int:pk>/"
 
 urlpatterns = [
     path("espace-association/", vetting.staff_home, name="staff_home"),
@@ -22,6 +23,7 @@ urlpatterns = [
         vetting.criteria_edit_acknowledge,
         name="criteria_edit_acknowledge",
     ),
+    path(f"{YOUTH}accord-parental/rouvrir/", vetting.consent_reopen, name="consent_reopen"),
     path(f"{MENTOR}referent/", vetting.mentor_referent_assign, name="mentor_referent_assign"),
     path(
         f"{MENTOR}attestation/", vetting.mentor_attestation_record, name="mentor_attestation_record"

@@ -36,7 +36,7 @@ SUGGESTIONS = 10
 
 def youth_of_staff(request, slug, pk) -> YouthProfile:
     youths = YouthProfile.objects.staffed_by(request.user).select_related(
-        "user", "programme__association", "departement", "parental_consent"
+        "user", "programme__association", "departement"
     )
     return get_object_or_404(youths, programme__association__slug=slug, pk=pk)
 

@@ -398,9 +398,14 @@ def _create_youths(youths: list[DemoPerson]) -> None:
         for youth in _create_people(youths, role=Role.YOUTH, model=YouthProfile)
     }
     new = [person for person in youths if person.email in created]
-    ParentalConsent.objects.bulk_create(
+    consents = ParentalConsent.objects.bulk_create(
         _parental_consent(created[person.email], person.consent) for person in new if person.consent
     )
+    for consent in consents:
+        if consent.decision == ConsentDecision.GIVEN:
+            YouthProfile.objects.filter(pk=consent.youth_id).update(
+                parental_consent_given_at=consent.decided_at
+            )
     for person in new:
         if person.duplicate_of:
             YouthProfile.objects.filter(pk=created[person.email].pk).update(
@@ -418,6 +423,7 @@ def _parental_consent(youth: YouthProfile, decision: ConsentDecision) -> Parenta
         expires_at=requested_at + CONSENT_VALIDITY,
         decision=decision,
         decided_at=requested_at + timedelta(days=1) if decision == ConsentDecision.GIVEN else None,
+        requested_by=youth.user,
     )
 
 

@@ -20,7 +20,7 @@ from mentorat.accounts.models import User
 from .. import rules
 from ..dispatch import programmes_for_mentor, programmes_for_youth
 from ..enums import ConsentDecision
-from ..models import Programme
+from ..models import Programme, check_guardian_email
 from ..models.participants import age_on
 from .space import MentorProfileForm, YouthProfileForm, date_input
 
@@ -82,6 +82,10 @@ class YouthRegistrationForm(YouthProfileForm):
     guardian_email = forms.EmailField(
         label=_("Adresse électronique de ton parent ou tuteur"), required=False
     )
+    # Required below 15 only: the label says so instead of "(facultatif)".
+    guardian_name.required_when = guardian_email.required_when = _(
+        "obligatoire si tu as moins de 15 ans"
+    )
     programme = programme_field(
         label=_("Le programme que tu choisis"),
         empty_label=_("Choisissez pour moi le programme qui me convient le mieux"),
@@ -112,8 +116,10 @@ class YouthRegistrationForm(YouthProfileForm):
     class Meta(YouthProfileForm.Meta):
         fields = [*YouthProfileForm.Meta.fields, "birth_date"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The account completing its registration; None on the public sign-up page.
+        self.user = user
         self.fields["guardian_name"].help_text = _(
             "Avant 15 ans, un parent doit être d’accord : nous lui écrirons pour lui expliquer "
             "le programme."
@@ -159,6 +165,14 @@ class YouthRegistrationForm(YouthProfileForm):
             for name in ("guardian_name", "guardian_email"):
                 if not cleaned_data.get(name) and name not in self.errors:
                     self.add_error(name, _("Tu as moins de 15 ans : ce champ est obligatoire."))
+        guardian_email = cleaned_data.get("guardian_email")
+        if guardian_email:
+            try:
+                cleaned_data["guardian_email"] = check_guardian_email(
+                    guardian_email, youth_user=self.user, youth_emails=self.typed_emails()
+                )
+            except ValidationError as error:
+                self.add_error("guardian_email", error)
         programme = cleaned_data.get("programme")
         departement = self.instance.departement_id
         if programme and age is not None and departement:
@@ -172,6 +186,10 @@ class YouthRegistrationForm(YouthProfileForm):
                     ),
                 )
         return cleaned_data
+
+    def typed_emails(self) -> list[str]:
+        """The youth's own addresses typed on this page (the sign-up page has one)."""
+        return []
 
 
 class MentorRegistrationForm(MentorProfileForm):
@@ -266,15 +284,9 @@ class YouthSignupForm(AccountFieldsMixin, YouthRegistrationForm):
         (_("Pour finir"), ["accept_privacy", "accept_charter"]),
     ]
 
-    def clean(self):
-        cleaned_data = super().clean()
-        guardian_email = (cleaned_data.get("guardian_email") or "").lower()
-        if guardian_email and guardian_email == cleaned_data.get("email"):
-            self.add_error(
-                "guardian_email",
-                _("Écris l’adresse de ton parent, pas la tienne."),
-            )
-        return cleaned_data
+    def typed_emails(self) -> list[str]:
+        # The raw value: an address refused as taken is still the youth's own.
+        return [self.data.get(self.add_prefix("email"), "")]
 
 
 class MentorSignupForm(AccountFieldsMixin, MentorRegistrationForm):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ..departements import departement_of_postal_code
 from ..enums import Language, Need, Slot
 from ..flags import FlagsField
-from ..models import MentorProfile, YouthProfile
+from ..models import MentorProfile, YouthProfile, check_guardian_email
 
 # The availability grid: one row per day, one column per part of the day.
 PARTS_OF_DAY = [_("Matin"), _("Après-midi"), _("Soir")]
@@ -313,12 +313,9 @@ class GuardianForm(forms.Form):
     )
     guardian_email = forms.EmailField(label=_("Adresse électronique de ton parent ou tuteur"))
 
-    def __init__(self, *args, youth_email: str, **kwargs):
+    def __init__(self, *args, youth_user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.youth_email = youth_email.lower()
+        self.youth_user = youth_user
 
     def clean_guardian_email(self) -> str:
-        guardian_email = self.cleaned_data["guardian_email"].lower()
-        if guardian_email == self.youth_email:
-            raise ValidationError(_("Écris l’adresse de ton parent, pas la tienne."))
-        return guardian_email
+        return check_guardian_email(self.cleaned_data["guardian_email"], youth_user=self.youth_user)

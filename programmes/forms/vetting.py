@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Departement
+from ..models import Departement, check_guardian_email
 from ..models.participants import ATTESTATION_VALIDITY_MONTHS, add_months
 
 
@@ -133,3 +133,30 @@ class AttestationForm(forms.Form):
                 )
             )
         return attestation_date
+
+
+class ConsentReopenForm(forms.Form):
+    """Staff reopen a refused consent request after talking with the family: why, and to
+    which parent the new request goes."""
+
+    reason = forms.CharField(
+        label=_("Pourquoi rouvrir la demande ?"),
+        help_text=_(
+            "Par exemple : « Échange avec la mère le 12/03 : elle souhaite revoir sa réponse. » "
+            "Le motif reste dans l’historique ; il n’est pas envoyé."
+        ),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Indiquez pourquoi la demande est rouverte.")},
+    )
+    guardian_name = forms.CharField(label=_("Nom et prénom du parent ou tuteur"), max_length=200)
+    guardian_email = forms.EmailField(label=_("Adresse électronique du parent ou tuteur"))
+
+    def __init__(self, *args, youth, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.youth = youth
+
+    def clean_guardian_email(self) -> str:
+        return check_guardian_email(
+            self.cleaned_data["guardian_email"], youth_user=self.youth.user, to_staff=True
+        )

@@ -7,7 +7,8 @@ from .associations import (
     StaffInvitation,
     StaffMembership,
 )
-from .participants import MentorProfile, ParentalConsent, YouthProfile
+from .consent import ParentalConsent, check_guardian_email
+from .participants import MentorProfile, YouthProfile
 
 __all__ = [
     "Association",
@@ -20,4 +21,5 @@ __all__ = [
     "StaffInvitation",
     "StaffMembership",
     "YouthProfile",
+    "check_guardian_email",
 ]

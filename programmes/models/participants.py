@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import flags, rules
 from ..enums import (
-    ConsentDecision,
     Format,
     Gender,
     Language,
@@ -21,7 +20,7 @@ from ..enums import (
     Situation,
     Slot,
 )
-from .associations import Departement, InvalidTransition, Programme, new_token
+from .associations import Departement, InvalidTransition, Programme
 
 postal_code_validator = RegexValidator(
     r"^[0-9]{5}$", _("Un code postal s’écrit avec 5 chiffres, par exemple 75011.")
@@ -219,6 +218,11 @@ class YouthProfile(Participant):
     prefers_same_gender = models.BooleanField(_("préfère un mentor du même genre"), default=False)
     expectations = models.TextField(_("attentes envers un mentor"), max_length=2000)
     privacy_accepted_at = models.DateTimeField(_("confidentialité acceptée le"))
+    # When a parent gave their consent (under 15): kept on the youth so that every reader
+    # (pages, the matching engine's loader) sees it without reading the requests' history.
+    parental_consent_given_at = models.DateTimeField(
+        _("accord parental donné le"), null=True, blank=True, editable=False
+    )
     # A youth with the same name and birth date already signed up with another association.
     possible_duplicate_of = models.ForeignKey(
         "self",
@@ -263,19 +267,37 @@ class YouthProfile(Participant):
 
     @property
     def has_parental_consent(self) -> bool:
-        consent = getattr(self, "parental_consent", None)
-        return consent is not None and consent.decision == ConsentDecision.GIVEN
+        return self.parental_consent_given_at is not None
 
-    def consent_received(self):
+    def consent_received(self, *, at):
         """The parent agreed: the association may now review the youth (or the waiting list
         keeps them until a programme can)."""
+        self.parental_consent_given_at = at
+        fields = ["parental_consent_given_at"]
         if self.status == ParticipantStatus.AWAITING_CONSENT:
             self.status = (
                 ParticipantStatus.PENDING_REVIEW
                 if self.programme_id
                 else ParticipantStatus.WAITING_LIST
             )
-            self.save(update_fields=["status"])
+            fields.append("status")
+        self.save(update_fields=fields)
+
+    @property
+    def approval_blocker(self) -> str | None:
+        """Why staff cannot approve this youth whatever they decide, or None."""
+        if self.needs_parental_consent and not self.has_parental_consent:
+            return _(
+                "Ce ou cette jeune a moins de 15 ans et aucun parent n’a donné son accord : "
+                "l’inscription ne peut pas être validée sans cet accord."
+            )
+        return None
+
+    def approve(self, *, by):
+        blocker = self.approval_blocker
+        if blocker:
+            raise InvalidTransition(blocker)
+        super().approve(by=by)
 
     @property
     def is_matchable(self) -> bool:
@@ -375,97 +397,3 @@ class MentorProfile(Participant):
         self.save(
             update_fields=["attestation_date", "attestation_checked_by", "attestation_checked_at"]
         )
-
-
-class ParentalConsentQuerySet(models.QuerySet):
-    def overdue(self, now=None):
-        return self.filter(decision=ConsentDecision.PENDING, expires_at__lte=now or timezone.now())
-
-
-class ParentalConsent(models.Model):
-    """Joint consent for a youth under 15: a parent or guardian answers through a link."""
-
-    youth = models.OneToOneField(
-        YouthProfile, on_delete=models.CASCADE, related_name="parental_consent"
-    )
-    guardian_name = models.CharField(_("nom du parent ou tuteur"), max_length=200)
-    guardian_email = models.EmailField(_("adresse du parent ou tuteur"))
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    requested_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    decision = models.CharField(
-        _("décision"), max_length=10, choices=ConsentDecision, default=ConsentDecision.PENDING
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ParentalConsentQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("accord parental")
-        verbose_name_plural = _("accords parentaux")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(decision=ConsentDecision.PENDING)
-                | Q(decision=ConsentDecision.EXPIRED)
-                | Q(decided_at__isnull=False),
-                name="consent_decision_is_dated",
-            ),
-            models.CheckConstraint(
-                condition=Q(expires_at__gt=F("requested_at")),
-                name="consent_expires_after_request",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.guardian_name} pour {self.youth}"
-
-    def save(self, *args, **kwargs):
-        if self.expires_at is None:
-            self.expires_at = self.requested_at + CONSENT_VALIDITY
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def request_for(cls, youth, *, guardian_name: str, guardian_email: str) -> "ParentalConsent":
-        """Ask a parent (again, or another one): a fresh link valid 30 days replaces any
-        older one, which stops working."""
-        now = timezone.now()
-        consent, _created = cls.objects.update_or_create(
-            youth=youth,
-            defaults={
-                "guardian_name": guardian_name,
-                "guardian_email": guardian_email.lower(),
-                "token": new_token(),
-                "requested_at": now,
-                "expires_at": now + CONSENT_VALIDITY,
-                "decision": ConsentDecision.PENDING,
-                "decided_at": None,
-            },
-        )
-        return consent
-
-    @property
-    def is_open(self) -> bool:
-        return self.decision == ConsentDecision.PENDING and self.expires_at > timezone.now()
-
-    def answer(self, *, given: bool, guardian_name: str) -> bool:
-        """Record the parent's answer once; False if it was answered or expired meanwhile.
-        A given consent lets the youth's review begin."""
-        now = timezone.now()
-        decision = ConsentDecision.GIVEN if given else ConsentDecision.REFUSED
-        answered = ParentalConsent.objects.filter(
-            pk=self.pk, decision=ConsentDecision.PENDING, expires_at__gt=now
-        ).update(decision=decision, decided_at=now, guardian_name=guardian_name)
-        if answered:
-            self.refresh_from_db()
-            if given:
-                self.youth.consent_received()
-        return bool(answered)
-
-    def expire(self) -> bool:
-        """Close an unanswered request; False if it was answered meanwhile."""
-        expired = ParentalConsent.objects.filter(
-            pk=self.pk, decision=ConsentDecision.PENDING
-        ).update(decision=ConsentDecision.EXPIRED)
-        if expired:
-            self.decision = ConsentDecision.EXPIRED
-        return bool(expired)

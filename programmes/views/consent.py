@@ -21,8 +21,10 @@ def consent_answer(request, token: str):
         .filter(token=token)
         .first()
     )
+    if consent is not None and consent.decision == ConsentDecision.REPLACED:
+        consent = None  # a newer request went out: this link says nothing more
     if consent is None or not consent.is_open:
-        # Unknown (replaced by a newer request), expired or already answered: say which.
+        # Unknown or replaced by a newer request, expired or already answered: say which.
         return render(
             request,
             "programmes/consent/closed.html",

@@ -14,17 +14,14 @@ from ..access import role_required
 from ..enums import ConsentDecision, ParticipantStatus
 from ..forms.signup import MentorRegistrationForm, YouthRegistrationForm
 from ..forms.space import GuardianForm, MentorProfileForm, YouthProfileForm
-from ..models import MentorProfile, YouthProfile
+from ..models import MentorProfile, ParentalConsent, YouthProfile
 
 participant_required = role_required(Role.YOUTH, Role.MENTOR)
 
 
 def profile_of(user) -> YouthProfile | MentorProfile | None:
     """The person's own profile: the only one these pages ever show or change."""
-    if user.is_youth:
-        profiles = YouthProfile.objects.select_related("parental_consent")
-    else:
-        profiles = MentorProfile.objects.all()
+    profiles = YouthProfile.objects.all() if user.is_youth else MentorProfile.objects.all()
     return (
         profiles.select_related("programme__association", "departement").filter(user=user).first()
     )
@@ -66,7 +63,7 @@ def my_space(request):
         "programmes/space/my_space.html",
         {
             "profile": profile,
-            "consent": getattr(profile, "parental_consent", None),
+            "consent": latest_consent(profile),
             "statuses": ParticipantStatus,
             "decisions": ConsentDecision,
         },
@@ -79,8 +76,11 @@ def complete_registration(request):
     if profile_of(request.user):
         return redirect("programmes:my_space")
     user = request.user
-    form_class = YouthRegistrationForm if user.is_youth else MentorRegistrationForm
-    form = form_class(data=request.POST or None)
+    form = (
+        YouthRegistrationForm(data=request.POST or None, user=user)
+        if user.is_youth
+        else MentorRegistrationForm(data=request.POST or None)
+    )
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -121,18 +121,34 @@ def profile_edit(request):
     return render(request, "programmes/space/edit.html", {"form": form})
 
 
+def latest_consent(profile) -> ParentalConsent | None:
+    if not isinstance(profile, YouthProfile) or not profile.needs_parental_consent:
+        return None
+    return ParentalConsent.latest_for(profile)
+
+
 @role_required(Role.YOUTH)
 @ratelimit(key="user", rate="5/h", method="POST", block=False)
 def consent_renew(request):
-    """Send the request again, or to another parent, while no consent is given."""
+    """Send the request again, or to another parent, while no consent is given. A parent's
+    refusal is final: only the association reopens the request."""
     youth = get_object_or_404(
-        YouthProfile.objects.filter(user=request.user).select_related("parental_consent"),
+        YouthProfile.objects.filter(user=request.user).select_related("user"),
         status=ParticipantStatus.AWAITING_CONSENT,
     )
-    consent = getattr(youth, "parental_consent", None)
+    consent = ParentalConsent.latest_for(youth)
+    if consent is not None and consent.decision == ConsentDecision.REFUSED:
+        messages.error(
+            request,
+            _(
+                "Ton parent a refusé : seule ton association peut rouvrir la demande, après "
+                "en avoir parlé avec ta famille."
+            ),
+        )
+        return redirect("programmes:my_space")
     form = GuardianForm(
         data=request.POST or None,
-        youth_email=request.user.email,
+        youth_user=request.user,
         initial={"guardian_name": consent.guardian_name, "guardian_email": consent.guardian_email}
         if consent
         else {},
@@ -144,18 +160,24 @@ def consent_renew(request):
         )
         status = 429
     elif form.is_valid():
-        signup.consent_request(
-            youth=youth,
-            guardian_name=form.cleaned_data["guardian_name"],
-            guardian_email=form.cleaned_data["guardian_email"],
-            base_url=request.build_absolute_uri("/"),
-        )
-        messages.success(
-            request,
-            _("C’est envoyé : %(email)s a reçu un nouveau lien, valable 30 jours.")
-            % {"email": form.cleaned_data["guardian_email"]},
-        )
-        return redirect("programmes:my_space")
+        try:
+            signup.consent_request(
+                youth=youth,
+                guardian_name=form.cleaned_data["guardian_name"],
+                guardian_email=form.cleaned_data["guardian_email"],
+                base_url=request.build_absolute_uri("/"),
+                by=request.user,
+            )
+        except ValidationError as error:  # refused or answered meanwhile
+            form.add_error(None, error)
+            status = 400
+        else:
+            messages.success(
+                request,
+                _("C’est envoyé : %(email)s a reçu un nouveau lien, valable 30 jours.")
+                % {"email": form.cleaned_data["guardian_email"]},
+            )
+            return redirect("programmes:my_space")
     return render(
         request,
         "programmes/space/consent_renew.html",

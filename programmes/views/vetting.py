@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,9 +12,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from .. import signup
 from ..access import staff_associations, staff_required
-from ..enums import ParticipantStatus
-from ..forms.vetting import AttestationForm, ReferentForm, RejectionForm, ReviewFilterForm
+from ..enums import ConsentDecision, ParticipantStatus
+from ..forms.vetting import (
+    AttestationForm,
+    ConsentReopenForm,
+    ReferentForm,
+    RejectionForm,
+    ReviewFilterForm,
+)
 from ..models import InvalidTransition, MentorProfile, YouthProfile
 from ..review import participant_approve, participant_reject
 
@@ -55,12 +63,11 @@ KINDS = {
         model=YouthProfile,
         title=gettext_lazy("Jeunes"),
         tabs=(TO_REVIEW, READY, REJECTED, AWAITING_CONSENT),
-        list_related=("user", "programme", "departement", "parental_consent"),
+        list_related=("user", "programme", "departement"),
         detail_related=(
             "user",
             "programme__association",
             "departement",
-            "parental_consent",
             "possible_duplicate_of__programme__association",
             "reviewed_by",
         ),
@@ -221,6 +228,34 @@ def review_reject(request, slug, kind, pk):
 
 @staff_required
 @require_POST
+def consent_reopen(request, slug, pk):
+    """After a parent's refusal, staff who talked with the family send a new request."""
+    association, youth = _person(request, slug, "jeunes", pk)
+    form = ConsentReopenForm(data=request.POST, youth=youth)
+    if not form.is_valid():
+        return _render_detail(request, association, "jeunes", youth, reopen_form=form)
+    try:
+        consent = signup.consent_request(
+            youth=youth,
+            guardian_name=form.cleaned_data["guardian_name"],
+            guardian_email=form.cleaned_data["guardian_email"],
+            base_url=request.build_absolute_uri("/"),
+            by=request.user,
+            reopen_reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(
+            request,
+            _("Demande rouverte : %(email)s a reçu un nouveau lien, valable 30 jours.")
+            % {"email": consent.guardian_email},
+        )
+    return redirect("programmes:review_detail", slug=slug, kind="jeunes", pk=pk)
+
+
+@staff_required
+@require_POST
 def mentor_referent_assign(request, slug, pk):
     association, mentor = _person(request, slug, "mentors", pk)
     form = ReferentForm(data=request.POST, association=association)
@@ -274,15 +309,36 @@ def _person(request, slug, kind, pk):
 
 def _render_detail(request, association, kind, person, **bound_forms):
     is_mentor = isinstance(person, MentorProfile)
+    consents = [] if is_mentor else list(person.consent_requests.history())
+    latest = consents[-1] if consents else None
+    may_reopen = (
+        latest is not None
+        and latest.decision == ConsentDecision.REFUSED
+        and person.status == ParticipantStatus.AWAITING_CONSENT
+    )
+    approval_blocker = None if is_mentor else person.approval_blocker
     context = {
         "association": association,
         "kind": KINDS[kind],
         "person": person,
         "is_mentor": is_mentor,
-        "consent": getattr(person, "parental_consent", None),
-        "may_approve": person.status == ParticipantStatus.PENDING_REVIEW,
+        "consents": consents,
+        "consent": latest,
+        "decisions": ConsentDecision,
+        "approval_blocker": approval_blocker,
+        "may_approve": person.status == ParticipantStatus.PENDING_REVIEW
+        and approval_blocker is None,
         "may_reject": person.status in {ParticipantStatus.PENDING_REVIEW, ParticipantStatus.READY},
         "rejection_form": RejectionForm(),
+        "reopen_form": ConsentReopenForm(
+            youth=person,
+            initial={
+                "guardian_name": latest.guardian_name,
+                "guardian_email": latest.guardian_email,
+            },
+        )
+        if may_reopen
+        else None,
         "referent_form": ReferentForm(
             association=association, initial={"referent": person.referent_id}
         )

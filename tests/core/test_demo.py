@@ -92,7 +92,7 @@ def test_people_in_every_state(seeded):
 
     awaiting = youths.get(status=ParticipantStatus.AWAITING_CONSENT)
     assert awaiting.needs_parental_consent and not awaiting.is_matchable
-    assert awaiting.parental_consent.is_open
+    assert awaiting.consent_requests.get().is_open
     consented = ParentalConsent.objects.get(decision=ConsentDecision.GIVEN).youth
     assert consented.needs_parental_consent and consented.is_matchable
 

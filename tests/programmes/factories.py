@@ -177,8 +177,21 @@ class ParentalConsentFactory(factory.django.DjangoModelFactory):
     youth = factory.SubFactory(YouthProfileFactory, under_15=True)
     guardian_name = "Sophie Martin"
     guardian_email = factory.Sequence(lambda n: f"parent{n}@exemple.fr")
+    requested_by = factory.SelfAttribute("youth.user")
 
     class Params:
         given = factory.Trait(
             decision=ConsentDecision.GIVEN, decided_at=factory.LazyFunction(timezone.now)
         )
+        refused = factory.Trait(
+            decision=ConsentDecision.REFUSED, decided_at=factory.LazyFunction(timezone.now)
+        )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """A given consent is kept on the youth too, as ParentalConsent.answer keeps it."""
+        consent = super()._create(model_class, *args, **kwargs)
+        if consent.decision == ConsentDecision.GIVEN:
+            consent.youth.parental_consent_given_at = consent.decided_at
+            consent.youth.save(update_fields=["parental_consent_given_at"])
+        return consent

@@ -85,7 +85,8 @@ def test_a_refusal_keeps_the_youth_waiting_and_tells_them(
 
     client.force_login(consent.youth.user)
     page = client.get(reverse("programmes:my_space")).content.decode()
-    assert "Demander à un autre parent ou tuteur" in page
+    assert "elle seule peut envoyer une nouvelle demande" in page
+    assert reverse("programmes:consent_renew") not in page  # final for the youth
 
 
 def test_the_answer_and_the_name_are_required(client):
@@ -153,32 +154,42 @@ def test_the_expiry_runs_every_day():
 class TestRenewal:
     url = reverse("programmes:consent_renew")
 
+    @pytest.mark.parametrize("decision", [ConsentDecision.PENDING, ConsentDecision.EXPIRED])
     def test_the_youth_sends_the_request_to_another_parent(
-        self, client, django_capture_on_commit_callbacks
+        self, client, django_capture_on_commit_callbacks, decision
     ):
-        consent = ParentalConsentFactory(
-            decision=ConsentDecision.REFUSED, decided_at=timezone.now()
-        )
-        old_token = consent.token
-        client.force_login(consent.youth.user)
+        first = ParentalConsentFactory(decision=decision)
+        client.force_login(first.youth.user)
 
-        assert 'value="' + consent.guardian_email + '"' in client.get(self.url).content.decode()
+        assert 'value="' + first.guardian_email + '"' in client.get(self.url).content.decode()
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 self.url, {"guardian_name": "Karim Martin", "guardian_email": "karim@exemple.fr"}
             )
 
         assert response.url == reverse("programmes:my_space")
-        consent.refresh_from_db()
-        assert consent.decision == ConsentDecision.PENDING and consent.decided_at is None
-        assert (consent.guardian_name, consent.guardian_email) == (
+        first_guardian = (first.guardian_name, first.guardian_email)
+        first.refresh_from_db()
+        # The first request is kept as it was sent; an unanswered one is marked replaced.
+        assert (first.guardian_name, first.guardian_email) == first_guardian
+        if decision == ConsentDecision.PENDING:
+            assert first.decision == ConsentDecision.REPLACED and first.decided_at
+        else:
+            assert first.decision == ConsentDecision.EXPIRED
+        second = first.youth.consent_requests.exclude(pk=first.pk).get()
+        assert second.decision == ConsentDecision.PENDING and second.decided_at is None
+        assert (second.guardian_name, second.guardian_email, second.requested_by) == (
             "Karim Martin",
             "karim@exemple.fr",
+            first.youth.user,
         )
-        assert consent.token != old_token
-        assert consent.expires_at > timezone.now() + datetime.timedelta(days=29)
+        assert second.token != first.token
+        assert second.expires_at > timezone.now() + datetime.timedelta(days=29)
         assert mail.outbox[-1].to == ["karim@exemple.fr"]
-        assert client.get(reverse("programmes:consent_answer", args=[old_token])).status_code == 404
+        old_link = client.get(reverse("programmes:consent_answer", args=[first.token]))
+        if decision == ConsentDecision.PENDING:
+            assert old_link.status_code == 404
+            assert first.youth.user.first_name not in old_link.content.decode()
 
     def test_the_youth_cannot_ask_themselves(self, client):
         consent = ParentalConsentFactory()

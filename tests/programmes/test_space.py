@@ -45,8 +45,9 @@ def test_a_youth_awaiting_consent_sees_the_parents_address_and_can_resend(
     consent = ParentalConsentFactory(guardian_email="sophie@exemple.fr")
     client.force_login(consent.youth.user)
 
-    # session, user, profile with all it shows, proposals awaiting an answer; savepoint
-    with django_assert_num_queries(6):
+    # session, user, profile with all it shows, its latest consent request, proposals
+    # awaiting an answer; savepoint
+    with django_assert_num_queries(7):
         page = client.get(SPACE).content.decode()
 
     assert "L’accord de ton parent" in page and "Étape 1 sur 3" in page

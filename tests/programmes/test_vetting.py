@@ -306,9 +306,9 @@ class TestAPersonsPage:
         consent = ParentalConsentFactory(youth__programme=programme, guardian_name="Sophie Martin")
         page = page_text(staff_client.get(person_url("review_detail", consent.youth)))
         assert "14 ans" in page
-        assert "Moins de 15 ans : accord parental" in page
+        assert "Accord parental (moins de 15 ans)" in page
         assert "Sophie Martin" in page and "En attente" in page
-        assert "ne peut pas être mis(e) en relation" in page
+        assert "ne peut être ni validé(e) ni mis(e) en relation" in page
         assert "Valider l’inscription" not in page  # the parent answers first
 
     def test_a_possible_duplicate_names_the_other_association(self, staff_client, programme):

@@ -125,7 +125,7 @@ def test_under_15_the_parent_is_asked_and_the_youth_awaits_consent(
     youth = YouthProfile.objects.get()
     assert youth.status == ParticipantStatus.AWAITING_CONSENT
     assert youth.programme == programme
-    consent = youth.parental_consent
+    consent = youth.consent_requests.get()
     assert (consent.guardian_name, consent.guardian_email) == (
         "Sophie Moreau",
         "sophie.moreau@exemple.fr",
@@ -329,3 +329,15 @@ def test_the_texts_to_accept_are_public(client, url_name, heading):
     response = client.get(reverse(url_name))
     assert response.status_code == 200
     assert heading in response.content.decode()
+
+
+def test_the_parent_fields_say_when_they_are_required_not_optional(client):
+    """Refused as required below 15: their labels never say "(facultatif)"."""
+    page = client.get(URL).content.decode()
+    for label in (
+        "Nom et prénom de ton parent ou tuteur",
+        "Adresse électronique de ton parent ou tuteur",
+    ):
+        label_html = re.search(rf"{label}(.*?)</label>", page, re.S).group(1)
+        assert "(obligatoire si tu as moins de 15 ans)" in label_html
+        assert "facultatif" not in label_html
