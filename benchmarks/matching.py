@@ -16,6 +16,7 @@ import resource
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -107,9 +108,18 @@ def _common(rng: np.random.Generator, n: int, needs: Mapping[Need, float],
     }
 
 
-def synthetic_population(
-    n_mentees: int, n_mentors: int, seed: int = 0
-) -> tuple[MenteeArrays, MentorArrays, np.ndarray]:
+@dataclass(frozen=True, eq=False)
+class SyntheticPopulation:
+    """The engine's arrays, with what the database benchmark needs to write them as rows."""
+
+    mentees: MenteeArrays
+    mentors: MentorArrays
+    excluded: np.ndarray  # (mentee id, mentor id) pairs declined before
+    mentor_capacity: np.ndarray  # places in all (1-3)
+    mentor_running: np.ndarray  # pairs already running (0-1)
+
+
+def synthetic_people(n_mentees: int, n_mentors: int, seed: int = 0) -> SyntheticPopulation:
     """Youths, mentors and previously declined pairs, placed like the French population."""
     rng = np.random.default_rng(seed)
     youth = _common(rng, n_mentees, YOUTH_NEEDS, YOUTH_FREE, YOUTH_FORMATS, (0.52, 0.46, 0.02))
@@ -140,7 +150,14 @@ def synthetic_population(
     declined, first, count = declined[count > 0], first[count > 0], count[count > 0]
     pick = by_place[first + rng.integers(0, count)]
     excluded = np.column_stack([mentees.ids[declined], mentors.ids[pick]])
-    return mentees, mentors, excluded
+    return SyntheticPopulation(mentees, mentors, excluded, capacity, running)
+
+
+def synthetic_population(
+    n_mentees: int, n_mentors: int, seed: int = 0
+) -> tuple[MenteeArrays, MentorArrays, np.ndarray]:
+    people = synthetic_people(n_mentees, n_mentors, seed)
+    return people.mentees, people.mentors, people.excluded
 
 
 def _timed(label: str, step: Callable[[], Any]) -> tuple[Any, float]:

@@ -1,24 +1,37 @@
 """From the database to the engine's arrays, in a fixed number of queries whatever the size."""
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 import numpy as np
-from django.db.models import F
+from django.db import connections
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from programmes import rules
 from programmes.enums import Format, Gender, Sector
 from programmes.models import MentorProfile, YouthProfile
-from programmes.models.participants import ATTESTATION_VALIDITY_MONTHS, add_months
 
-from .engine import DEPARTEMENT_CODES, NO_SECTOR, UNKNOWN_GENDER, MenteeArrays, MentorArrays
+from .engine import (
+    DEPARTEMENT_CODES,
+    NO_SECTOR,
+    UNKNOWN_GENDER,
+    MatchingResult,
+    MenteeArrays,
+    MentorArrays,
+    Weights,
+    run_matching,
+)
 from .enums import OPEN_PAIR_STATUSES
-from .models import Pair
+from .models import MatchingWeights, Pair
 
 DEPARTEMENT_POSITIONS = {code: position for position, code in enumerate(DEPARTEMENT_CODES)}
 SECTOR_POSITIONS = {code: position for position, code in enumerate(Sector.values)}
 FORMAT_POSITIONS = {code: position for position, code in enumerate(Format.values)}
 GENDER_POSITIONS = {code: position for position, code in enumerate(Gender.values)}
+# More days than any attestation stays valid (6 months).
+ATTESTATION_MAX_DAYS = 200
 
 
 def years_before(day: date, years: int) -> date:
@@ -58,10 +71,23 @@ COMMON_FIELDS = {
 }
 
 
-def read_columns(people, sector_field: str, *extra_fields: str) -> dict[str, tuple]:
-    """One values_list query, as columns: the shared ones in engine form, the extra raw."""
+def fetch_rows(rows) -> list[tuple]:
+    """A values_list queryset's rows in one fetch: the ORM's iterator fetches them 100 at a
+    time and copies each, which costs seconds on a national population. Only for columns
+    that need no conversion from the database (numbers, text, booleans)."""
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def read_columns(people, sector_field: str, **extra) -> dict[str, tuple]:
+    """One query, as columns: the shared ones in engine form, then ``extra`` as read, each a
+    field name or an expression computed by the database."""
+    computed = {name: value for name, value in extra.items() if not isinstance(value, str)}
+    extra_fields = [value if isinstance(value, str) else name for name, value in extra.items()]
     fields = [*COMMON_FIELDS.values(), sector_field, *extra_fields]
-    rows = list(people.values_list(*fields))
+    rows = fetch_rows(people.annotate(**computed).values_list(*fields))
     raw = dict(zip(fields, zip(*rows, strict=True) if rows else [()] * len(fields), strict=True))
     columns = {
         "ids": np.array(raw["pk"], dtype=np.int64),
@@ -73,60 +99,74 @@ def read_columns(people, sector_field: str, *extra_fields: str) -> dict[str, tup
         "languages": np.array(raw["languages"], dtype=np.int64),
         "gender": positions(raw["gender"], GENDER_POSITIONS, missing=UNKNOWN_GENDER),
     }
-    return columns | {field: raw[field] for field in extra_fields}
+    return columns | {name: raw[field] for name, field in zip(extra, extra_fields, strict=True)}
+
+
+def is_true(condition: Q) -> ExpressionWrapper:
+    """A condition as a column the database computes (NULL, from a missing row, is False)."""
+    return ExpressionWrapper(Coalesce(condition, False), output_field=BooleanField())
 
 
 def load_mentees(youths, today: date | None = None) -> MenteeArrays:
+    return MenteeArrays(**mentee_columns(youths, today))
+
+
+def mentee_columns(youths, today: date | None = None, **extra) -> dict:
+    """The engine's columns of these youths, then ``extra`` as read (one query)."""
     today = today or timezone.localdate()
-    adult_born_before = years_before(today, 18)
-    consent_needed_born_after = years_before(today, rules.JOINT_CONSENT_AGE)
     columns = read_columns(
         youths,
         "sector_of_interest",
-        "prefers_same_gender",
-        "birth_date",
-        "parental_consent_given_at",
-    )
-    same_gender = columns.pop("prefers_same_gender")
-    birth_dates = columns.pop("birth_date")
-    consents_given_at = columns.pop("parental_consent_given_at")
-    return MenteeArrays(
-        **columns,
-        same_gender_only=np.array(same_gender, dtype=bool),
-        is_minor=np.array([born > adult_born_before for born in birth_dates], dtype=bool),
-        matchable=np.array(
-            [
-                born <= consent_needed_born_after or given_at is not None
-                for born, given_at in zip(birth_dates, consents_given_at, strict=True)
-            ],
-            dtype=bool,
+        same_gender_only="prefers_same_gender",
+        is_minor=is_true(Q(birth_date__gt=years_before(today, 18))),
+        # Under 15, a parent must have consented too.
+        matchable=is_true(
+            Q(birth_date__lte=years_before(today, rules.JOINT_CONSENT_AGE))
+            | Q(parental_consent_given_at__isnull=False)
         ),
+        **extra,
     )
+    for name in ("same_gender_only", "is_minor", "matchable"):
+        columns[name] = np.array(columns[name], dtype=bool)
+    return columns
 
 
 def load_mentors(mentors, today: date | None = None) -> MentorArrays:
+    return MentorArrays(**mentor_columns(mentors, today))
+
+
+def mentor_columns(mentors, today: date | None = None, **extra) -> dict:
+    """The engine's columns of these mentors, then ``extra`` as read (one query)."""
     today = today or timezone.localdate()
     columns = read_columns(
-        mentors, "sector", "capacity", "open_pairs", "attestation_date", "attestation_checked_at"
-    )
-    capacities = np.array(columns.pop("capacity"), dtype=np.int64)
-    open_pairs = np.array(columns.pop("open_pairs"), dtype=np.int64)
-    attestation_dates = columns.pop("attestation_date")
-    checked_at = columns.pop("attestation_checked_at")
-    return MentorArrays(
-        **columns,
-        capacity=capacities - open_pairs,
-        has_attestation=np.array(
-            # As MentorProfile.has_valid_attestation: seen by staff, less than 6 months old.
-            [
-                seen is not None
-                and dated is not None
-                and today <= add_months(dated, ATTESTATION_VALIDITY_MONTHS)
-                for dated, seen in zip(attestation_dates, checked_at, strict=True)
-            ],
-            dtype=bool,
+        mentors,
+        "sector",
+        capacity="capacity",
+        open_pairs="open_pairs",
+        has_attestation=is_true(
+            Q(
+                attestation_checked_at__isnull=False,
+                attestation_date__gte=earliest_valid_attestation(today),
+            )
         ),
+        **extra,
     )
+    open_pairs = np.array(columns.pop("open_pairs"), dtype=np.int64)
+    columns["capacity"] = np.array(columns["capacity"], dtype=np.int64) - open_pairs
+    columns["has_attestation"] = np.array(columns["has_attestation"], dtype=bool)
+    return columns
+
+
+def earliest_valid_attestation(today: date) -> date:
+    """The oldest attestation date still valid on ``today``, found by asking
+    MentorProfile.has_valid_attestation itself (validity only shrinks as the date ages)."""
+    probe = MentorProfile(attestation_checked_at=timezone.now())
+    day = today - timedelta(days=ATTESTATION_MAX_DAYS)
+    while True:
+        probe.attestation_date = day
+        if probe.has_valid_attestation(today):
+            return day
+        day += timedelta(days=1)
 
 
 def positions(codes, table: dict[str, int], missing: int | None = None) -> np.ndarray:
@@ -138,3 +178,58 @@ def excluded_pairs(programmes) -> np.ndarray:
     """Every youth and mentor already paired or proposed together, whatever came of it."""
     pairs = Pair.objects.filter(programme__in=programmes).values_list("youth_id", "mentor_id")
     return np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
+
+
+def engine_weights(programmes) -> dict[int, Weights]:
+    """Each programme's weights by id; those that never set any get the default ones, saved
+    as weights_of does (one query to read, one more to create the missing)."""
+    stored = {
+        each.programme_id: each for each in MatchingWeights.objects.filter(programme__in=programmes)
+    }
+    missing = [MatchingWeights(programme=each) for each in programmes if each.pk not in stored]
+    MatchingWeights.objects.bulk_create(missing)
+    stored |= {each.programme_id: each for each in missing}
+    return {programme_id: each.as_engine_weights() for programme_id, each in stored.items()}
+
+
+@dataclass(frozen=True, eq=False)
+class BatchPopulation:
+    """Everyone a batch of several programmes considers, read in a fixed number of queries
+    whatever their number, then cut into each programme's part in memory."""
+
+    mentees: MenteeArrays
+    mentors: MentorArrays
+    mentee_programmes: np.ndarray  # programme id of each youth
+    mentor_programmes: np.ndarray
+    excluded: np.ndarray  # (youth id, mentor id) rows
+    excluded_programmes: np.ndarray
+    weights: dict[int, Weights]
+
+    @classmethod
+    def load(cls, programmes, today: date | None = None) -> "BatchPopulation":
+        programmes = list(programmes)
+        today = today or timezone.localdate()
+        youths = mentee_columns(matchable_youths(programmes), today, programme="programme_id")
+        mentors = mentor_columns(available_mentors(programmes), today, programme="programme_id")
+        pairs = Pair.objects.filter(programme__in=programmes).values_list(
+            "programme_id", "youth_id", "mentor_id"
+        )
+        pairs = np.array(list(pairs), dtype=np.int64).reshape(-1, 3)
+        return cls(
+            mentee_programmes=np.array(youths.pop("programme"), dtype=np.int64),
+            mentees=MenteeArrays(**youths),
+            mentor_programmes=np.array(mentors.pop("programme"), dtype=np.int64),
+            mentors=MentorArrays(**mentors),
+            excluded=pairs[:, 1:],
+            excluded_programmes=pairs[:, 0],
+            weights=engine_weights(programmes),
+        )
+
+    def match(self, programme) -> MatchingResult:
+        """The engine's answer for one of the programmes."""
+        return run_matching(
+            self.mentees.take(self.mentee_programmes == programme.pk),
+            self.mentors.take(self.mentor_programmes == programme.pk),
+            weights=self.weights[programme.pk],
+            excluded_pairs=self.excluded[self.excluded_programmes == programme.pk],
+        )

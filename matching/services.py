@@ -1,8 +1,10 @@
 """Writes that span the matching and programmes apps: proposing pairs, running a batch."""
 
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,16 +12,11 @@ from django.utils.translation import gettext as _
 from programmes.enums import LabelStatus
 from programmes.models import InvalidTransition, MentorProfile, Programme, YouthProfile
 
-from .engine import Explanation, MatchingError, run_matching
+from .bulk import insert_rows
+from .engine import Explanation, MatchingError, MatchingResult
 from .enums import ACTIVE_RUN_STATUSES, RunStatus
-from .models import MatchingRun, MatchingWeights, Pair, UnmatchedYouth
-from .population import (
-    available_mentors,
-    excluded_pairs,
-    load_mentees,
-    load_mentors,
-    matchable_youths,
-)
+from .models import MatchingRun, MatchingWeights, Pair, PairEvent, UnmatchedYouth
+from .population import BatchPopulation
 
 
 class ProposalRefused(InvalidTransition):
@@ -91,17 +88,9 @@ class BatchOutcome:
     optimal: bool
 
 
-def batch_compute(programme: Programme, report=lambda fraction: None):
+def batch_compute(programme: Programme) -> MatchingResult:
     """The engine's answer for one programme, without writing anything."""
-    programmes = [programme]
-    mentees = load_mentees(matchable_youths(programmes))
-    mentors = load_mentors(available_mentors(programmes))
-    report(0.2)
-    result = run_matching(
-        mentees, mentors, weights=weights_of(programme), excluded_pairs=excluded_pairs(programmes)
-    )
-    report(0.8)
-    return result
+    return BatchPopulation.load([programme]).match(programme)
 
 
 def outcome_of(result) -> BatchOutcome:
@@ -118,40 +107,53 @@ def outcome_of(result) -> BatchOutcome:
 
 
 @transaction.atomic
-def batch_write(*, programme: Programme, result, run: MatchingRun | None) -> int:
-    """Write a batch's proposals in bulk: one query for the pairs, one per mentor load."""
-    proposals = list(result.proposals())
-    pairs = [
-        Pair(
-            programme=programme,
-            youth_id=proposal.mentee_id,
-            mentor_id=proposal.mentor_id,
-            score=round(proposal.score, 2),
-            run=run,
+def batch_write(*, run: MatchingRun, results: Sequence[tuple[Programme, MatchingResult]]) -> int:
+    """Write a run's proposals, their first event, the places they take and the youths left
+    out, in a fixed number of statements whatever their number (COPY on PostgreSQL)."""
+    now = timezone.now()
+    insert_rows(
+        Pair,
+        ["programme_id", "youth_id", "mentor_id", "score", "run_id", "proposed_at"],
+        (
+            (programme.pk, youth, mentor, round(score, 2), run.pk, now)
+            for programme, result in results
+            for youth, mentor, score in zip(
+                result.mentee_ids.tolist(),
+                result.mentor_ids.tolist(),
+                result.scores.tolist(),
+                strict=True,
+            )
+        ),
+    )
+    pair, event, mentor = Pair._meta, PairEvent._meta, MentorProfile._meta
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        # Each proposal's first event, dated when it was made, by whoever started the run.
+        cursor.execute(
+            f"INSERT INTO {quote(event.db_table)} (pair_id, from_status, to_status, at, by_id,"
+            f" reason) SELECT id, '', status, proposed_at, %s, '' FROM {quote(pair.db_table)}"
+            " WHERE run_id = %s",
+            [run.started_by_id, run.pk],
         )
-        for proposal in proposals
-    ]
-    Pair.objects.bulk_create(pairs, batch_size=2000)
-    if run is not None:
-        UnmatchedYouth.objects.bulk_create(
-            [
-                UnmatchedYouth(
-                    run=run,
-                    youth_id=youth.mentee_id,
-                    reason=youth.reason.value,
-                    need=youth.params.get("need") or "",
-                )
-                for youth in result.unmatched()
-            ],
-            batch_size=2000,
+        # The places taken, for every mentor at once (the database still refuses a mentor
+        # above capacity, say after a proposal by hand since the population was read).
+        cursor.execute(
+            f"UPDATE {quote(mentor.db_table)} SET open_pairs = open_pairs + taken.places"
+            f" FROM (SELECT mentor_id, COUNT(*) AS places FROM {quote(pair.db_table)}"
+            " WHERE run_id = %s GROUP BY mentor_id) AS taken"
+            f" WHERE {quote(mentor.db_table)}.id = taken.mentor_id",
+            [run.pk],
         )
-    places_taken: dict[int, int] = {}
-    for proposal in proposals:
-        places_taken[proposal.mentor_id] = places_taken.get(proposal.mentor_id, 0) + 1
-    for taken in sorted(set(places_taken.values())):
-        mentor_ids = [mentor for mentor, count in places_taken.items() if count == taken]
-        MentorProfile.objects.filter(pk__in=mentor_ids).update(open_pairs=F("open_pairs") + taken)
-    return len(pairs)
+    insert_rows(
+        UnmatchedYouth,
+        ["run_id", "youth_id", "reason", "need"],
+        (
+            (run.pk, youth.mentee_id, youth.reason.value, youth.params.get("need") or "")
+            for _programme, result in results
+            for youth in result.unmatched()
+        ),
+    )
+    return sum(result.matched for _programme, result in results)
 
 
 NATIONAL_SCOPE = "national"
@@ -189,8 +191,13 @@ def run_start(*, programme: Programme | None, by) -> MatchingRun:
         ) from None
 
 
+# How much of a run's progress bar each stage fills, and the smallest step worth a write.
+LOADED, COMPUTED, PROGRESS_STEP = 10, 90, 5
+
+
 def run_execute(run: MatchingRun) -> MatchingRun:
-    """Run a recorded batch to the end, programme by programme, reporting progress."""
+    """Run a recorded batch to the end: everyone read at once, the engine programme by
+    programme, then every proposal written at once; progress reported along the way."""
     claimed = MatchingRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
         status=RunStatus.RUNNING
     )
@@ -208,17 +215,22 @@ def run_execute(run: MatchingRun) -> MatchingRun:
         "unmatched_by_departement": {},
         "optimal": True,
     }
+    seconds = {}
+    progress = Progress(run)
     try:
-        for done, programme in enumerate(programmes):
-
-            def report(fraction, done=done):
-                progress = int(100 * (done + fraction) / len(programmes))
-                MatchingRun.objects.filter(pk=run.pk).update(progress=progress)
-
-            result = batch_compute(programme, report)
-            batch_write(programme=programme, result=result, run=run)
+        clock = time.perf_counter()
+        population = BatchPopulation.load(programmes)
+        seconds["load"], clock = _lap(clock)
+        progress.report(LOADED)
+        results = []
+        for done, programme in enumerate(programmes, start=1):
+            results.append((programme, population.match(programme)))
+            progress.report(LOADED + (COMPUTED - LOADED) * done // len(programmes))
+        seconds["solve"], clock = _lap(clock)
+        batch_write(run=run, results=results)
+        seconds["write"], clock = _lap(clock)
+        for _programme, result in results:
             merge(summary, outcome_of(result))
-            report(1.0)
     except Exception as error:
         # A failed run must not block the next one: it is closed, then the error goes on.
         message = str(error) if isinstance(error, MatchingError) else type(error).__name__
@@ -228,11 +240,30 @@ def run_execute(run: MatchingRun) -> MatchingRun:
         if not isinstance(error, MatchingError):
             raise
     else:
+        summary["seconds"] = seconds
         MatchingRun.objects.filter(pk=run.pk).update(
             status=RunStatus.DONE, progress=100, summary=summary, finished_at=timezone.now()
         )
     run.refresh_from_db()
     return run
+
+
+class Progress:
+    """A run's progress bar, written only when it moved by PROGRESS_STEP: a bounded number
+    of writes whatever the number of programmes."""
+
+    def __init__(self, run: MatchingRun):
+        self.run, self.shown = run, 0
+
+    def report(self, percent: int) -> None:
+        if percent - self.shown >= PROGRESS_STEP:
+            MatchingRun.objects.filter(pk=self.run.pk).update(progress=percent)
+            self.shown = percent
+
+
+def _lap(since: float) -> tuple[float, float]:
+    now = time.perf_counter()
+    return round(now - since, 3), now
 
 
 def merge(summary: dict, outcome: BatchOutcome) -> None:
