@@ -6,7 +6,8 @@ from .models import MatchingWeights, Pair
 
 
 class AnswerForm(forms.Form):
-    """A youth's or mentor's answer to a proposal: yes, or no with a reason."""
+    """A youth's or mentor's answer to a proposal: yes, or no with a reason. "Tu" to a youth,
+    "vous" to a mentor."""
 
     accepted = forms.TypedChoiceField(
         label=_("Votre réponse"),
@@ -16,17 +17,31 @@ class AnswerForm(forms.Form):
     )
     reason = forms.CharField(
         label=_("Pourquoi refusez-vous ?"),
-        help_text=_("Obligatoire si vous refusez : cela aide l’association à mieux proposer."),
+        help_text=_("Cela aide l’association à mieux proposer."),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     reason.required_when = _("obligatoire si vous refusez")
 
+    def __init__(self, *args, youth: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.youth = youth
+        if youth:
+            self.fields["accepted"].label = _("Ta réponse")
+            reason = self.fields["reason"]
+            reason.label = _("Pourquoi refuses-tu ?")
+            reason.required_when = _("obligatoire si tu refuses")
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("accepted") is False and not cleaned.get("reason", "").strip():
-            self.add_error("reason", _("Dites en quelques mots pourquoi vous refusez."))
+            self.add_error(
+                "reason",
+                _("Dis en quelques mots pourquoi tu refuses.")
+                if self.youth
+                else _("Dites en quelques mots pourquoi vous refusez."),
+            )
         return cleaned
 
 

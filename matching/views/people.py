@@ -9,6 +9,8 @@ from mentorat.accounts.enums import Role
 from programmes.access import role_required
 from programmes.models import InvalidTransition
 
+from ..disclosure import other_side
+from ..enums import PairStatus
 from ..forms import AnswerForm
 from ..models import Pair
 from ..workflow import pair_answer
@@ -17,33 +19,42 @@ youth_or_mentor_required = role_required(Role.YOUTH, Role.MENTOR)
 
 
 def pairs_of(user):
-    return Pair.objects.involving(user).select_related(
-        "programme__association", "youth__user", "mentor__user"
+    """The pairs shown to a youth or a mentor: staff's proposals reach them once approved;
+    those staff set aside were never sent, and stay invisible (a 404)."""
+    return (
+        Pair.objects.involving(user)
+        .exclude(status__in=[PairStatus.PROPOSED, PairStatus.REJECTED])
+        .select_related("programme__association", "youth__user", "mentor__user")
     )
+
+
+def as_seen_by(pair, user):
+    """The pair with what this person may see of the other."""
+    pair.my_answer = pair.answer_of(user)
+    pair.other_side = other_side(pair, user)
+    return pair
 
 
 @youth_or_mentor_required
 def my_pairs(request):
-    pairs = list(pairs_of(request.user).exclude(status__in=["proposed", "rejected"]))
-    for pair in pairs:
-        pair.my_answer = pair.answer_of(request.user)
-        pair.other = pair.mentor.user if pair.youth.user_id == request.user.pk else pair.youth.user
-    return render(request, "matching/my_pairs.html", {"pairs": pairs, "answer_form": AnswerForm()})
+    pairs = [as_seen_by(pair, request.user) for pair in pairs_of(request.user)]
+    return render(
+        request,
+        "matching/my_pairs.html",
+        {"pairs": pairs, "answer_form": AnswerForm(youth=request.user.is_youth)},
+    )
 
 
 @youth_or_mentor_required
 @require_POST
 def answer(request, pk):
-    # Staff's proposals not yet approved stay invisible: they are not sent yet.
-    pair = get_object_or_404(pairs_of(request.user).exclude(status="proposed"), pk=pk)
-    form = AnswerForm(data=request.POST)
+    pair = get_object_or_404(pairs_of(request.user), pk=pk)
+    form = AnswerForm(data=request.POST, youth=request.user.is_youth)
     if not form.is_valid():
-        pair.my_answer = pair.answer_of(request.user)
-        pair.other = pair.mentor.user if pair.youth.user_id == request.user.pk else pair.youth.user
         return render(
             request,
             "matching/my_pairs.html",
-            {"pairs": [pair], "answer_form": form, "answering": pair.pk},
+            {"pairs": [as_seen_by(pair, request.user)], "answer_form": form, "answering": pair.pk},
             status=400,
         )
     try:
@@ -56,10 +67,25 @@ def answer(request, pk):
     except InvalidTransition as refusal:
         messages.error(request, refusal.message)
     else:
-        messages.success(
-            request,
-            _("Merci, votre réponse est enregistrée.")
-            if pair.status != "active"
-            else _("Vous avez tous les deux accepté : votre binôme commence !"),
-        )
+        messages.success(request, answer_recorded(pair, youth=request.user.is_youth))
     return redirect("matching:my_pairs")
+
+
+def answer_recorded(pair, *, youth: bool) -> str:
+    if pair.status == PairStatus.ACTIVE:
+        return (
+            _("Vous avez tous les deux accepté : ton binôme commence !")
+            if youth
+            else _("Vous avez tous les deux accepté : votre binôme commence !")
+        )
+    if pair.status == PairStatus.DECLINED:
+        return (
+            _("Ta réponse est enregistrée : l’association te proposera quelqu’un d’autre.")
+            if youth
+            else _("Votre réponse est enregistrée : l’association vous proposera un autre jeune.")
+        )
+    return (
+        _("Merci, ta réponse est enregistrée.")
+        if youth
+        else _("Merci, votre réponse est enregistrée.")
+    )

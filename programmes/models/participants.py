@@ -40,6 +40,19 @@ def age_on(birth_date: date, day: date) -> int:
     return day.year - birth_date.year - (0 if had_birthday else 1)
 
 
+# What a mentor is told of a youth's age before the pair starts: a band, never the date.
+AGE_BANDS = ((13, 14), (15, 17), (18, 21), (22, 25), (26, 30))
+
+
+def age_band(age: int) -> str:
+    for low, high in AGE_BANDS:
+        if low <= age <= high:
+            return _("%(low)d à %(high)d ans") % {"low": low, "high": high}
+    if age < AGE_BANDS[0][0]:
+        return _("moins de %(high)d ans") % {"high": AGE_BANDS[0][0]}
+    return _("%(low)d ans et plus") % {"low": AGE_BANDS[-1][1] + 1}
+
+
 def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
@@ -256,6 +269,10 @@ class YouthProfile(Participant):
     @property
     def age(self) -> int:
         return age_on(self.birth_date, timezone.localdate())
+
+    @property
+    def age_band(self) -> str:
+        return age_band(self.age)
 
     @property
     def is_minor(self) -> bool:

@@ -1,10 +1,12 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from matching.enums import PairStatus
 from matching.workflow import pair_answer
 from tests.accounts.factories import UserFactory
 from tests.matching.factories import PairFactory
+from tests.programmes.factories import departement, years_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +100,98 @@ def test_a_proposal_awaiting_an_answer_is_pointed_to_from_the_header_and_the_spa
     pair_answer(pair=pair, by=pair.youth.user, accepted=True)
     page = client.get(reverse("programmes:my_space")).content.decode()
     assert "réponse attendue" not in page and "t’attend" not in page
+
+
+class TestAMinorsIdentity:
+    """Until both have accepted, the mentor sees the youth's first name, age band, needs and
+    place only; proposals staff set aside never reach them; closed ones name no one."""
+
+    def pair(self, **kwargs):
+        return PairFactory(
+            youth__user__first_name="Inès",
+            youth__user__last_name="Zerbib",
+            youth__user__email="ines.zerbib@exemple.fr",
+            youth__birth_date=years_ago(16),
+            youth__postal_code="93200",
+            youth__departement=departement("93"),
+            mentor__user__first_name="Karim",
+            mentor__user__last_name="Bensaïd",
+            mentor__profession="Technicien de maintenance",
+            mentor__with_attestation=True,
+            **kwargs,
+        )
+
+    def test_a_proposal_staff_set_aside_never_reaches_the_mentor(self, client):
+        pair = self.pair(status=PairStatus.REJECTED)
+        client.force_login(pair.mentor.user)
+
+        for data in ({"accepted": "yes"}, {"accepted": "no", "reason": ""}, {}):
+            response = client.post(answer_url(pair), data)
+            assert response.status_code == 404
+            assert "Zerbib" not in response.content.decode()
+            assert "Inès" not in response.content.decode()
+        page = client.get(MY_PAIRS).content.decode()
+        assert "Inès" not in page and "Zerbib" not in page
+        pair.refresh_from_db()
+        assert pair.status == PairStatus.REJECTED and not pair.mentor_answer
+
+    def test_before_both_accept_the_mentor_sees_first_name_age_band_needs_and_place(self, client):
+        pair = self.pair(approved=True)
+        client.force_login(pair.mentor.user)
+
+        page = client.get(MY_PAIRS).content.decode()
+
+        assert "Inès" in page and "15 à 17 ans" in page
+        assert "M’orienter" in page and "Trouver une alternance" in page
+        assert "93200 (Seine-Saint-Denis)" in page
+        for secret in ("Zerbib", "ines.zerbib@exemple.fr", pair.youth.birth_date.strftime("%d/%m")):
+            assert secret not in page
+
+    def test_an_invalid_answer_shows_no_more_than_the_page(self, client):
+        pair = self.pair(approved=True)
+        client.force_login(pair.mentor.user)
+        response = client.post(answer_url(pair), {"accepted": "no", "reason": ""})
+        assert response.status_code == 400
+        assert "Inès" in response.content.decode()
+        assert "Zerbib" not in response.content.decode()
+
+    def test_the_youth_sees_the_mentors_first_name_profession_sector_and_help(self, client):
+        pair = self.pair(approved=True)
+        client.force_login(pair.youth.user)
+        page = client.get(MY_PAIRS).content.decode()
+        assert "Karim" in page and "Technicien de maintenance" in page
+        assert "Informatique, numérique" in page and "Peut t’aider à" in page
+        assert "Bensaïd" not in page and pair.mentor.user.email not in page
+
+    @pytest.mark.parametrize("status", [PairStatus.DECLINED, PairStatus.EXPIRED])
+    def test_a_proposal_that_never_started_names_no_one(self, client, status):
+        pair = self.pair(status=status, answer_deadline=timezone.now())
+        for user, hidden in ((pair.mentor.user, "Inès"), (pair.youth.user, "Karim")):
+            client.force_login(user)
+            page = client.get(MY_PAIRS).content.decode()
+            assert hidden not in page and "Zerbib" not in page and "Bensaïd" not in page
+            assert "Cette proposition n’a pas abouti" in page
+
+    def test_once_both_accepted_they_know_each_others_name(self, client):
+        pair = self.pair(active=True)
+        client.force_login(pair.mentor.user)
+        assert "Inès Zerbib" in client.get(MY_PAIRS).content.decode()
+        client.force_login(pair.youth.user)
+        assert "Karim Bensaïd" in client.get(MY_PAIRS).content.decode()
+
+
+def test_the_youth_is_spoken_to_as_tu_the_mentor_as_vous(client):
+    pair = PairFactory(approved=True)
+    client.force_login(pair.youth.user)
+    page = client.get(MY_PAIRS).content.decode()
+    assert "Ta réponse" in page and "Pourquoi refuses-tu ?" in page and "Réponds avant" in page
+    assert "Votre réponse" not in page and "refusez" not in page and "Répondez" not in page
+    response = client.post(answer_url(pair), {"accepted": "no", "reason": ""})
+    assert response.context["answer_form"].errors["reason"] == [
+        "Dis en quelques mots pourquoi tu refuses."
+    ]
+
+    client.force_login(pair.mentor.user)
+    page = client.get(MY_PAIRS).content.decode()
+    assert "Votre réponse" in page and "Pourquoi refusez-vous ?" in page
+    assert "Ta réponse" not in page
