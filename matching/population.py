@@ -42,11 +42,13 @@ def years_before(day: date, years: int) -> date:
 
 
 def matchable_youths(programmes):
-    """Approved youths of these programmes who have no pair or proposal in progress."""
+    """Approved youths of these programmes who have no pair or proposal in progress, and whose
+    finished pairs (if any) all ended early with a new mentor asked for."""
     return (
         YouthProfile.objects.ready()
         .filter(programme__in=programmes)
         .exclude(pairs__status__in=OPEN_PAIR_STATUSES)
+        .exclude(pk__in=Pair.objects.finished_without_rematch().values("youth_id"))
     )
 
 

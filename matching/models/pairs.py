@@ -10,7 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.models import InvalidTransition, MentorProfile, Programme, YouthProfile
 
-from ..enums import OPEN_PAIR_STATUSES, Answer, PairStatus
+from ..enums import (
+    CLOSED_PAIR_STATUSES,
+    EARLY_END_REASONS,
+    OPEN_PAIR_STATUSES,
+    Answer,
+    ClosureReason,
+    PairStatus,
+)
+from .cadence import Cadence, minimum_reached_on, with_cadence
+from .objectives import Objective
 
 # How long the youth and the mentor have to answer an approved proposal.
 ANSWER_DELAY = timedelta(days=7)
@@ -46,6 +55,34 @@ class PairQuerySet(models.QuerySet):
         """The pairs a youth or a mentor takes part in."""
         return self.filter(Q(youth__user=user) | Q(mentor__user=user))
 
+    def active(self):
+        return self.filter(status=PairStatus.ACTIVE)
+
+    def closed(self):
+        return self.filter(status__in=CLOSED_PAIR_STATUSES)
+
+    def visible_to(self, user):
+        """The pairs this person may open: a youth or a mentor their own, a referent those of
+        the mentors they follow, a coordinator all of their association's."""
+        from programmes.access import coordinated_associations, staff_associations
+
+        return self.filter(
+            Q(youth__user=user)
+            | Q(mentor__user=user)
+            | Q(mentor__referent=user, programme__association__in=staff_associations(user))
+            | Q(programme__association__in=coordinated_associations(user))
+        )
+
+    def finished_without_rematch(self):
+        """Closed pairs whose youth has not asked for a new mentor: that youth stays out of
+        the pool (a completed pair never asks)."""
+        return self.closed().filter(rematch_requested_at__isnull=True)
+
+    def with_cadence(self, today=None):
+        """The cadence status of active pairs (see cadence.py): last counted meeting, window
+        and status, in the same query; None for pairs that are not active."""
+        return with_cadence(self, today or timezone.localdate())
+
 
 class Pair(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="pairs")
@@ -68,6 +105,33 @@ class Pair(models.Model):
     )
     started_on = models.DateField(_("début"), null=True, blank=True)
     ended_at = models.DateTimeField(_("fin"), null=True, blank=True)
+    # Closure: "objectifs atteints" asked by the youth or the mentor (then confirmed by staff),
+    # or an early end, with who asked or ended it, a reason from the list and their words.
+    closure_reason = models.CharField(
+        _("motif de fin"), max_length=24, choices=ClosureReason, blank=True
+    )
+    closure_details = models.TextField(_("précisions sur la fin"), max_length=2000, blank=True)
+    closure_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("fin demandée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    closure_requested_at = models.DateTimeField(_("fin demandée le"), null=True, blank=True)
+    # A youth whose pair ended early asks for a new mentor (or staff ask for them).
+    rematch_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("nouveau mentor demandé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rematch_requested_at = models.DateTimeField(
+        _("nouveau mentor demandé le"), null=True, blank=True
+    )
 
     objects = PairQuerySet.as_manager()
 
@@ -89,6 +153,31 @@ class Pair(models.Model):
             models.CheckConstraint(
                 condition=~Q(status=PairStatus.APPROVED) | Q(answer_deadline__isnull=False),
                 name="pair_approved_has_deadline",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=CLOSED_PAIR_STATUSES)
+                | (Q(ended_at__isnull=False) & ~Q(closure_reason="")),
+                name="pair_closed_has_end_and_reason",
+                violation_error_message=_("Un binôme terminé a une date et un motif de fin."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=PairStatus.COMPLETED)
+                | Q(closure_reason=ClosureReason.OBJECTIVES_REACHED),
+                name="pair_completed_reached_objectives",
+                violation_error_message=_("Un binôme terminé normalement a atteint ses objectifs."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=PairStatus.ENDED_EARLY)
+                | ~Q(closure_reason=ClosureReason.OBJECTIVES_REACHED),
+                name="pair_ended_early_has_early_reason",
+                violation_error_message=_("Un arrêt avant terme a un motif d’arrêt."),
+            ),
+            models.CheckConstraint(
+                condition=Q(rematch_requested_at__isnull=True) | Q(status=PairStatus.ENDED_EARLY),
+                name="pair_rematch_after_early_end",
+                violation_error_message=_(
+                    "Un nouveau mentor se demande après un binôme arrêté avant terme."
+                ),
             ),
         ]
 
@@ -154,15 +243,115 @@ class Pair(models.Model):
     def expire(self):
         self._move_to(PairStatus.EXPIRED, by=None, reason="")
 
-    def complete(self, *, by):
-        self.ended_at = timezone.now()
-        self._move_to(PairStatus.COMPLETED, by=by, fields=["ended_at"])
+    # The pair's life once it runs: cadence, minimum duration, closure and rematch.
 
-    def end_early(self, *, by, reason: str):
-        if not reason.strip():
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_PAIR_STATUSES
+
+    @property
+    def minimum_reached_on(self):
+        """The day the programme's minimum duration is reached (None before the start)."""
+        return minimum_reached_on(self)
+
+    def cadence(self, today=None) -> Cadence | None:
+        """The cadence status of this pair: the same rule as PairQuerySet.with_cadence, read
+        from its annotations when the pair comes from it, else in one query."""
+        from .cadence import cadence_of
+
+        return cadence_of(self, today or timezone.localdate())
+
+    @property
+    def completion_requested(self) -> bool:
+        return (
+            self.status == PairStatus.ACTIVE
+            and self.closure_reason == ClosureReason.OBJECTIVES_REACHED
+        )
+
+    def why_not_completable(self, today=None) -> str | None:
+        """Why "objectifs atteints" cannot be asked yet, in a sentence; None when it can."""
+        today = today or timezone.localdate()
+        if self.status != PairStatus.ACTIVE:
+            return str(_("Ce binôme n’est pas en cours."))
+        if today < self.minimum_reached_on:
+            return str(
+                _("Le mentorat dure au moins %(months)s mois : possible à partir du %(day)s.")
+                % {
+                    "months": self.programme.min_duration_months,
+                    "day": self.minimum_reached_on.strftime("%d/%m/%Y"),
+                }
+            )
+        if not Objective.objects.filter(pair=self).reached().exists():
+            return str(_("Marquez d’abord au moins un objectif comme atteint."))
+        return None
+
+    def request_completion(self, *, by, now=None):
+        """The youth or the mentor asks to close on "objectifs atteints"; staff confirm."""
+        now = now or timezone.now()
+        refusal = self.why_not_completable(timezone.localdate(now))
+        if refusal:
+            raise InvalidTransition(refusal)
+        if by.pk not in (self.youth.user_id, self.mentor.user_id):
+            raise InvalidTransition(_("Le jeune ou le mentor demande la clôture."))
+        if self.completion_requested:
+            raise InvalidTransition(_("La clôture est déjà demandée : le référent la confirme."))
+        self.closure_reason = ClosureReason.OBJECTIVES_REACHED
+        self.closure_requested_by, self.closure_requested_at = by, now
+        self.save(update_fields=["closure_reason", "closure_requested_by", "closure_requested_at"])
+
+    def complete(self, *, by, details: str = "", now=None):
+        """Staff confirm the closure the youth or the mentor asked for."""
+        now = now or timezone.now()
+        if not self.completion_requested:
+            raise InvalidTransition(
+                _("La clôture « objectifs atteints » est demandée par le jeune ou le mentor.")
+            )
+        refusal = self.why_not_completable(timezone.localdate(now))
+        if refusal:
+            raise InvalidTransition(refusal)
+        self.ended_at = now
+        self.closure_details = details.strip()
+        self._move_to(
+            PairStatus.COMPLETED,
+            by=by,
+            reason=str(ClosureReason.OBJECTIVES_REACHED.label),
+            fields=["ended_at", "closure_details"],
+        )
+
+    def end_early(self, *, by, reason: str, details: str, now=None):
+        """The youth, the mentor or staff end the pair before its term, with a reason from the
+        list and a few words. The mentor's place is freed; nothing is deleted."""
+        if reason not in EARLY_END_REASONS:
+            raise InvalidTransition(_("Choisissez le motif de l’arrêt dans la liste."))
+        if not details.strip():
             raise InvalidTransition(_("Un arrêt avant terme est toujours motivé."))
-        self.ended_at = timezone.now()
-        self._move_to(PairStatus.ENDED_EARLY, by=by, reason=reason.strip(), fields=["ended_at"])
+        now = now or timezone.now()
+        self.ended_at = now
+        self.closure_reason, self.closure_details = reason, details.strip()
+        self.closure_requested_by, self.closure_requested_at = by, now
+        self._move_to(
+            PairStatus.ENDED_EARLY,
+            by=by,
+            reason=f"{ClosureReason(reason).label} — {details.strip()}",
+            fields=[
+                "ended_at",
+                "closure_reason",
+                "closure_details",
+                "closure_requested_by",
+                "closure_requested_at",
+            ],
+        )
+
+    def request_rematch(self, *, by, now=None):
+        """Back to the pool for a new mentor (never this pair's mentor again)."""
+        if self.status != PairStatus.ENDED_EARLY:
+            raise InvalidTransition(
+                _("Un nouveau mentor se demande après un binôme arrêté avant terme.")
+            )
+        if self.rematch_requested_at is not None:
+            raise InvalidTransition(_("Un nouveau mentor est déjà demandé."))
+        self.rematch_requested_by, self.rematch_requested_at = by, now or timezone.now()
+        self.save(update_fields=["rematch_requested_by", "rematch_requested_at"])
 
 
 class PairEvent(models.Model):

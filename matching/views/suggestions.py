@@ -76,6 +76,11 @@ def why_not_matchable(youth: YouthProfile) -> str | None:
             "mentor": open_pair.mentor.user,
             "status": open_pair.get_status_display(),
         }
+    if youth.pairs.finished_without_rematch().exists():
+        return _(
+            "Le mentorat de ce jeune est terminé. S’il a été arrêté avant terme, le jeune (ou "
+            "l’association) peut demander un nouveau mentor depuis la page du binôme."
+        )
     return None
 
 

@@ -1,8 +1,8 @@
 import factory
 from django.utils import timezone
 
-from matching.enums import PairStatus
-from matching.models import Pair
+from matching.enums import MeetingFormat, ObjectiveStatus, PairStatus, YouthConfirmation
+from matching.models import Meeting, Objective, Pair
 from tests.programmes.factories import MentorProfileFactory, YouthProfileFactory
 
 
@@ -43,3 +43,40 @@ class PairFactory(factory.django.DjangoModelFactory):
             pair.mentor.open_pairs += 1
             pair.mentor.save(update_fields=["open_pairs"])
         return pair
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A meeting the mentor logged; ``confirmed=True`` for one the youth confirmed."""
+
+    class Meta:
+        model = Meeting
+
+    pair = factory.SubFactory(PairFactory, active=True)
+    held_on = factory.LazyAttribute(lambda meeting: meeting.pair.started_on)
+    duration_minutes = 90
+    format = MeetingFormat.IN_PERSON
+    logged_by = factory.LazyAttribute(lambda meeting: meeting.pair.mentor.user)
+    logged_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        confirmed = factory.Trait(
+            youth_confirmation=YouthConfirmation.CONFIRMED,
+            youth_answered_at=factory.LazyFunction(timezone.now),
+        )
+        disputed = factory.Trait(
+            youth_confirmation=YouthConfirmation.DISPUTED,
+            youth_answered_at=factory.LazyFunction(timezone.now),
+            youth_note="Nous ne nous sommes pas vus.",
+        )
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Objective
+
+    pair = factory.SubFactory(PairFactory, active=True)
+    text = factory.Sequence(lambda n: f"Objectif n° {n}")
+    created_by = factory.LazyAttribute(lambda objective: objective.pair.mentor.user)
+
+    class Params:
+        reached = factory.Trait(status=ObjectiveStatus.REACHED)

@@ -81,14 +81,14 @@ def test_impossible_transitions_are_refused(action):
         getattr(pair, action)(**({"by": None} if action == "approve" else {}))
 
 
-def test_an_active_pair_completes_or_ends_early_with_a_reason():
-    finished, stopped = PairFactory(active=True), PairFactory(active=True)
-    finished.complete(by=None)
+def test_an_active_pair_ends_early_with_a_reason_from_the_list_and_a_few_words():
+    stopped = PairFactory(active=True)
     with pytest.raises(InvalidTransition):
-        stopped.end_early(by=None, reason="")
-    stopped.end_early(by=None, reason="Le jeune a trouvé une alternance loin d’ici.")
-    assert (finished.status, stopped.status) == (PairStatus.COMPLETED, PairStatus.ENDED_EARLY)
-    assert finished.ended_at and stopped.ended_at
+        stopped.end_early(by=None, reason="moved_away", details="")
+    with pytest.raises(InvalidTransition):
+        stopped.end_early(by=None, reason="objectives_reached", details="Fini.")
+    stopped.end_early(by=None, reason="moved_away", details="Une alternance loin d’ici.")
+    assert stopped.status == PairStatus.ENDED_EARLY and stopped.ended_at
 
 
 def test_the_database_refuses_a_second_open_pair_for_a_youth():
