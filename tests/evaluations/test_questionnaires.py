@@ -13,6 +13,7 @@ from tests.evaluations.factories import (
     outsiders_of,
     referent_of,
 )
+from tests.matching.factories import complete
 from tests.programmes.factories import AssociationFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,7 +154,7 @@ def test_the_end_questionnaire_opens_at_closure_and_shows_the_progress(client):
     client.force_login(pair.youth.user)
     assert "à la fin de ton mentorat" in client.get(url(pair, "fin")).content.decode()
 
-    pair.complete(by=pair.mentor.user)
+    complete(pair)
     assert "Envoyer mes réponses" in client.get(url(pair, "fin")).content.decode()
     client.post(url(pair, "fin"), form_data(current(END), scale=4, yes=1))
 
@@ -173,7 +174,7 @@ def test_the_end_questionnaire_opens_at_closure_and_shows_the_progress(client):
 
 def test_without_a_start_questionnaire_the_end_shows_no_progress(client):
     pair = followed_pair()
-    pair.complete(by=pair.mentor.user)
+    complete(pair)
     fill(pair, END)
     client.force_login(pair.mentor.user)
 
@@ -185,7 +186,7 @@ def test_without_a_start_questionnaire_the_end_shows_no_progress(client):
 
 def test_the_start_questionnaire_closes_with_the_pair(client):
     pair = followed_pair()
-    pair.end_early(by=pair.mentor.user, reason="Déménagement")
+    pair.end_early(by=pair.mentor.user, reason="moved_away", details="Déménagement")
     client.force_login(pair.youth.user)
 
     assert "Envoyer mes réponses" not in client.get(url(pair)).content.decode()
@@ -215,7 +216,7 @@ def test_progress_compares_item_by_item_across_versions():
         },
     ]
     Questionnaire.publish(kind=END, association=association, items=items)
-    pair.complete(by=pair.mentor.user)
+    complete(pair)
     end = fill(pair, END, scale=5)
 
     (confidence,) = compare(Response.objects.get(kind=START), end)

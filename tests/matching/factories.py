@@ -80,3 +80,17 @@ class ObjectiveFactory(factory.django.DjangoModelFactory):
 
     class Params:
         reached = factory.Trait(status=ObjectiveStatus.REACHED)
+
+
+def complete(pair: Pair, by=None) -> Pair:
+    """Close an active pair on "objectifs atteints" the way the site does: its minimum
+    duration reached, one objective reached, asked by the mentor, confirmed by staff."""
+    from dateutil.relativedelta import relativedelta
+
+    minimum = relativedelta(months=pair.programme.min_duration_months, days=1)
+    pair.started_on = min(pair.started_on, timezone.localdate() - minimum)
+    pair.save(update_fields=["started_on"])
+    ObjectiveFactory(pair=pair, reached=True)
+    pair.request_completion(by=pair.mentor.user)
+    pair.complete(by=by)
+    return pair
