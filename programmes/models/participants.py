@@ -397,6 +397,22 @@ class MentorProfile(Participant):
                 kwargs["update_fields"] = {*update_fields, "attestation_recorded_on"}
         super().save(*args, **kwargs)
 
+    @property
+    def attestation_declared_only(self) -> bool:
+        """The mentor gave a date (at sign-up or in their space) that staff have not seen."""
+        return self.attestation_date is not None and self.attestation_checked_at is None
+
+    def attestation_declared_until(self) -> date | None:
+        """How long the declared attestation would be valid, once seen by staff."""
+        if not self.attestation_declared_only:
+            return None
+        return add_months(self.attestation_date, ATTESTATION_VALIDITY_MONTHS)
+
+    @property
+    def attestation_declared_too_old(self) -> bool:
+        until = self.attestation_declared_until()
+        return until is not None and until < timezone.localdate()
+
     def attestation_valid_until(self) -> date | None:
         if self.attestation_date is None or self.attestation_checked_at is None:
             return None

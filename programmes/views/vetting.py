@@ -344,7 +344,14 @@ def _render_detail(request, association, kind, person, **bound_forms):
         )
         if is_mentor
         else None,
-        "attestation_form": AttestationForm() if is_mentor else None,
+        # What the mentor declared is what staff check against the document they see.
+        "attestation_form": AttestationForm(
+            initial={"attestation_date": person.attestation_date}
+            if person.attestation_declared_only
+            else {}
+        )
+        if is_mentor
+        else None,
     }
     context.update(bound_forms)
     return render(request, "programmes/vetting/detail.html", context)

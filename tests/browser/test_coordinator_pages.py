@@ -1,7 +1,10 @@
 """In real chromium: what a coordinator sees on the pages they use most is readable."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.test_matching_journey import log_in
@@ -88,3 +91,30 @@ def test_the_waiting_youths_are_listed_by_name(page):
     row.get_by_role("link", name="Inès Martin", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Inès Martin")
     expect(page.get_by_role("button", name="Refuser l’inscription")).to_be_visible()
+
+
+def test_the_coordinator_checks_the_attestation_date_the_mentor_declared(page):
+    association = AssociationFactory(name="Duo for a job", slug="duo-for-a-job")
+    programme = ProgrammeFactory(association=association)
+    declared = timezone.localdate() - datetime.timedelta(days=20)
+    karim = MentorProfileFactory(
+        programme=programme,
+        attestation_date=declared,
+        user__first_name="Karim",
+        user__last_name="Durand",
+    )
+    log_in(page, StaffMembershipFactory(association=association).user)
+    page.goto(reverse("programmes:review_list", args=[association.slug, "mentors"]))
+    expect(page.get_by_role("row").filter(has_text="Karim Durand")).to_contain_text(
+        "Déclarée, à vérifier"
+    )
+    page.get_by_role("link", name="Karim Durand").click()
+
+    expect(page.locator("#attestation-facts")).to_contain_text(f"Datée du {declared:%d/%m/%Y}")
+    expect(page.get_by_label("Date de l’attestation d’honorabilité")).to_have_value(
+        declared.isoformat()
+    )
+    page.get_by_role("button", name="J’ai vu l’attestation").click()
+    expect(page.get_by_text("Attestation d’honorabilité enregistrée")).to_be_visible()
+    karim.refresh_from_db()
+    assert karim.has_valid_attestation() and karim.attestation_date == declared

@@ -377,6 +377,28 @@ class TestAPersonsPage:
         assert "Ne peut pas être mis(e) en relation avec un ou une mineur(e)" in page
         assert "Aucune attestation n’a été vue" in page
 
+    def test_the_date_a_mentor_declared_is_shown_next_to_what_staff_check(
+        self, staff_client, programme
+    ):
+        declared = timezone.localdate() - datetime.timedelta(days=20)
+        mentor = MentorProfileFactory(programme=programme, attestation_date=declared)
+
+        page = page_text(staff_client.get(person_url("review_detail", mentor)))
+
+        assert "L’attestation déclarée n’a pas encore été vue" in page
+        assert f"Datée du {declared:%d/%m/%Y}" in page
+        until = add_months(declared, 6)
+        assert f"valable jusqu’au {until:%d/%m/%Y} une fois vue" in page
+        assert f'value="{declared.isoformat()}"' in page  # staff confirm it against the paper
+        listing = page_text(staff_client.get(list_url(programme.association, "mentors")))
+        assert "Déclarée, à vérifier" in listing and "Expirée" not in listing
+
+    def test_a_declared_attestation_too_old_is_said_so(self, staff_client, programme):
+        declared = add_months(timezone.localdate(), -7)
+        mentor = MentorProfileFactory(programme=programme, attestation_date=declared)
+        page = page_text(staff_client.get(person_url("review_detail", mentor)))
+        assert "plus de 6 mois" in page and "une fois vue" not in page
+
 
 class TestDecisions:
     def test_approving_makes_the_youth_ready_and_tells_them(
