@@ -36,6 +36,7 @@ class ReviewFilterForm(forms.Form):
         label=_("Critères modifiés depuis la validation"), required=False
     )
     possible_duplicate = forms.BooleanField(label=_("Doublon possible"), required=False)
+    email_unconfirmed = forms.BooleanField(label=_("Adresse non confirmée"), required=False)
 
     def __init__(self, *args, association, people, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,6 +67,8 @@ class ReviewFilterForm(forms.Form):
             people = people.filter(criteria_changed_at__isnull=False)
         if criteria.get("possible_duplicate"):
             people = people.filter(possible_duplicate_of__isnull=False)
+        if criteria.get("email_unconfirmed"):
+            people = people.with_email_confirmed().filter(email_confirmed=False)
         return people
 
 

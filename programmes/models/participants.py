@@ -2,10 +2,11 @@
 
 from datetime import date, timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -91,6 +92,17 @@ class ParticipantQuerySet(models.QuerySet):
 
     def pending_review(self):
         return self.filter(status=ParticipantStatus.PENDING_REVIEW)
+
+    def with_email_confirmed(self):
+        """`email_confirmed`: the person proved they own their account's address (staff do
+        not vet an address nobody owns)."""
+        return self.annotate(
+            email_confirmed=Exists(
+                EmailAddress.objects.filter(
+                    user=OuterRef("user"), email__iexact=OuterRef("user__email"), verified=True
+                )
+            )
+        )
 
     def ready(self):
         return self.filter(status=ParticipantStatus.READY)

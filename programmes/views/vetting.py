@@ -128,6 +128,7 @@ def review_list(request, slug, kind):
     current = next((tab for tab in people_kind.tabs if tab.slug == asked), people_kind.tabs[0])
     rows = (
         found.filter(status=current.status)
+        .with_email_confirmed()
         .select_related(*people_kind.list_related)
         .order_by("created_at", "pk")  # first come, first reviewed
     )
@@ -303,7 +304,9 @@ def _person(request, slug, kind, pk):
     association = get_object_or_404(staff_associations(request.user), slug=slug)
     people_kind = KINDS[kind]
     people = people_kind.model.objects.for_association(association)
-    person = get_object_or_404(people.select_related(*people_kind.detail_related), pk=pk)
+    person = get_object_or_404(
+        people.with_email_confirmed().select_related(*people_kind.detail_related), pk=pk
+    )
     return association, person
 
 

@@ -118,3 +118,26 @@ def test_the_coordinator_checks_the_attestation_date_the_mentor_declared(page):
     expect(page.get_by_text("Attestation d’honorabilité enregistrée")).to_be_visible()
     karim.refresh_from_db()
     assert karim.has_valid_attestation() and karim.attestation_date == declared
+
+
+def test_a_sign_up_whose_address_nobody_confirmed_is_marked(page):
+    association = AssociationFactory(name="Duo for a job", slug="duo-for-a-job")
+    programme = ProgrammeFactory(association=association)
+    YouthProfileFactory(programme=programme, user__first_name="Léa", user__last_name="Roux")
+    YouthProfileFactory(
+        programme=programme,
+        user__first_name="Yanis",
+        user__last_name="Ben",
+        user__verified_email=False,
+    )
+    log_in(page, StaffMembershipFactory(association=association).user)
+    page.goto(reverse("programmes:review_list", args=[association.slug, "jeunes"]))
+
+    expect(page.get_by_role("row").filter(has_text="Yanis Ben")).to_contain_text(
+        "Adresse non confirmée"
+    )
+    expect(page.get_by_role("row").filter(has_text="Léa Roux")).not_to_contain_text(
+        "Adresse non confirmée"
+    )
+    page.get_by_role("link", name="Yanis Ben").click()
+    expect(page.get_by_text("Adresse électronique non confirmée")).to_be_visible()

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -553,3 +554,37 @@ class TestMentorFollowUp:
             assertContains(response, f'value="{value}"')  # what was typed stays
         mentor.refresh_from_db()
         assert mentor.attestation_date is None
+
+
+class TestUnconfirmedAddresses:
+    def test_people_who_have_not_confirmed_their_address_are_marked(self, staff_client, programme):
+        YouthProfileFactory(programme=programme, user__last_name="Confirmé")
+        unconfirmed = YouthProfileFactory(
+            programme=programme, user__last_name="Inconnu", user__verified_email=False
+        )
+
+        page = page_text(staff_client.get(list_url(programme.association)))
+        assert (
+            page.count(
+                '<span class="fr-badge fr-badge--sm fr-badge--warning">Adresse non confirmée</span>'
+            )
+            == 1
+        )
+        row = page[page.index("Inconnu") :]
+        assert row.index("Adresse non confirmée") < row.index("</tr>")
+
+        filtered = page_text(
+            staff_client.get(list_url(programme.association), {"email_unconfirmed": "on"})
+        )
+        assert "Inconnu" in filtered and "Confirmé" not in filtered
+
+        detail = page_text(staff_client.get(person_url("review_detail", unconfirmed)))
+        assert "Adresse électronique non confirmée" in detail
+
+    def test_a_confirmed_address_in_another_case_counts(self, staff_client, programme):
+        youth = YouthProfileFactory(programme=programme, user__verified_email=False)
+        EmailAddress.objects.create(
+            user=youth.user, email=youth.user.email.upper(), verified=True, primary=True
+        )
+        detail = page_text(staff_client.get(person_url("review_detail", youth)))
+        assert "non confirmée" not in detail
