@@ -38,7 +38,8 @@ def test_a_coordinator_vets_youths_and_a_mentor(page):
     yanis = YouthProfileFactory(
         programme=programme, user__first_name="Yanis", user__last_name="Ben"
     )
-    YouthProfileFactory.create_batch(3, programme=programme)
+    # Names of their own: a random "Martin" would also answer the search below.
+    YouthProfileFactory.create_batch(3, programme=programme, user__last_name="Lefort")
     karim = MentorProfileFactory(
         programme=programme, user__first_name="Karim", user__last_name="Durand"
     )
