@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -56,13 +57,18 @@ def proposals(request, slug, programme_slug):
     )
 
 
+def deadline_text(pair: Pair) -> str:
+    """The answer deadline as the table and the emails give it: the local day."""
+    return date_format(timezone.localtime(pair.answer_deadline), "l j F Y")
+
+
 def decide(request, decision) -> None:
     """Apply one decision to each chosen proposal; one already decided is reported, not fatal."""
-    done, refusals = 0, []
+    done, refusals, last = 0, [], None
     for pair in decision["pairs"].select_related("youth__user", "mentor__user"):
         try:
             if decision["decision"] == ProposalDecisionForm.APPROVE:
-                pair_approve(pair=pair, by=request.user)
+                last = pair_approve(pair=pair, by=request.user)
             else:
                 pair_reject(pair=pair, by=request.user, reason=decision["reason"])
         except InvalidTransition as refusal:
@@ -72,15 +78,17 @@ def decide(request, decision) -> None:
     if decision["decision"] == ProposalDecisionForm.APPROVE:
         text = ngettext(
             "%(count)d proposition validée : le jeune et le mentor ont reçu un courriel et ont "
-            "7 jours pour répondre.",
+            "jusqu’au %(deadline)s pour répondre.",
             "%(count)d propositions validées : chaque jeune et chaque mentor ont reçu un "
-            "courriel et ont 7 jours pour répondre.",
+            "courriel et ont jusqu’au %(deadline)s pour répondre.",
             done,
         )
     else:
         text = ngettext("%(count)d proposition écartée.", "%(count)d propositions écartées.", done)
     if done:
-        messages.success(request, text % {"count": done})
+        messages.success(
+            request, text % {"count": done, "deadline": deadline_text(last) if last else ""}
+        )
     for refusal in refusals:
         messages.error(request, refusal)
 
@@ -113,7 +121,7 @@ def proposal_approve(request, slug, programme_slug, pk):
         pairs_of(request, programme).select_related("youth__user", "mentor__user"), pk=pk
     )
     try:
-        pair_approve(pair=pair, by=request.user)
+        pair = pair_approve(pair=pair, by=request.user)
     except InvalidTransition as refusal:
         messages.error(request, " ".join(refusal.messages))
     else:
@@ -126,7 +134,7 @@ def proposal_approve(request, slug, programme_slug, pk):
             % {
                 "youth": pair.youth.user,
                 "mentor": pair.mentor.user,
-                "deadline": timezone.localtime(pair.answer_deadline).strftime("%d/%m/%Y"),
+                "deadline": deadline_text(pair),
             },
         )
     return redirect("matching:proposals", slug=slug, programme_slug=programme_slug)

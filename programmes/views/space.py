@@ -54,10 +54,29 @@ def status_message(profile) -> tuple[int, str]:
     ) % {"association": profile.association.name}
 
 
+def pairs_under_way(profile) -> tuple[list, list]:
+    """The person's pairs that started, and the proposals sent to them that wait for answers
+    (the matching app's pairs, read through the profile). Proposals staff have not sent yet
+    are not theirs to know."""
+    if profile is None or profile.status != ParticipantStatus.READY:
+        return [], []
+    pairs = list(
+        profile.pairs.filter(status__in=("approved", "active"))
+        .select_related("youth__user", "mentor__user")
+        .order_by("proposed_at", "pk")
+    )
+    return (
+        [pair for pair in pairs if pair.status == "active"],
+        [pair for pair in pairs if pair.status == "approved"],
+    )
+
+
 @require_GET
 @participant_required
 def my_space(request):
     profile = profile_of(request.user)
+    active_pairs, waiting_pairs = pairs_under_way(profile)
+    own_answer = "youth_answer" if request.user.is_youth else "mentor_answer"
     return render(
         request,
         "programmes/space/my_space.html",
@@ -66,6 +85,12 @@ def my_space(request):
             "consent": latest_consent(profile),
             "statuses": ParticipantStatus,
             "decisions": ConsentDecision,
+            "active_pairs": active_pairs,
+            "waiting_pairs": waiting_pairs,
+            "awaiting_my_answer": any(not getattr(pair, own_answer) for pair in waiting_pairs),
+            "places_left": max(profile.capacity - profile.open_pairs, 0)
+            if isinstance(profile, MentorProfile)
+            else 0,
         },
     )
 

@@ -64,13 +64,53 @@ def test_approval_tells_both_people_and_their_answers_start_the_pair(
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         [pair.youth.user.email, pair.mentor.user.email]
     )
-    assert any("vous propose Karim comme mentor" in m.body for m in mail.outbox)
+    to = {message.to[0]: message for message in mail.outbox}
+    to_youth, to_mentor = to[pair.youth.user.email], to[pair.mentor.user.email]
+    # "Tu" to the youth, "vous" to the mentor, in the subject, the text and the HTML.
+    assert to_youth.subject == "Une proposition de mentor t’attend"
+    for body in (to_youth.body, to_youth.alternatives[0][0]):
+        assert "te propose Karim comme mentor" in body and "Réponds dans ton espace" in body
+        assert "vous" not in body.replace("Vous avez", "")
+    assert to_mentor.subject == "Une proposition de binôme vous attend"
+    assert "vous propose d’accompagner Inès" in to_mentor.body
+    assert "Répondez dans votre espace" in to_mentor.alternatives[0][0]
 
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         pair_answer(pair=pair, by=pair.youth.user, accepted=True)
         pair = pair_answer(pair=pair, by=pair.mentor.user, accepted=True)
     assert pair.status == PairStatus.ACTIVE
-    assert mail.outbox[-1].subject == "Votre binôme commence"
+    to = {message.to[0]: message for message in mail.outbox}
+    assert to[pair.youth.user.email].subject == "Ton binôme commence"
+    assert "ton binôme avec" in to[pair.youth.user.email].body
+    assert to[pair.mentor.user.email].subject == "Votre binôme commence"
+    assert "votre binôme avec" in to[pair.mentor.user.email].body
+
+
+@pytest.mark.parametrize("ending", ["declined", "expired"])
+def test_a_proposal_that_ends_is_told_as_tu_to_the_youth_and_vous_to_the_mentor(
+    django_capture_on_commit_callbacks, ending
+):
+    pair = PairFactory(approved=True) if ending == "declined" else PairFactory(overdue=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        if ending == "declined":
+            pair_answer(pair=pair, by=pair.mentor.user, accepted=False, reason="Indisponible")
+        else:
+            expire_overdue_proposals()
+    to = {message.to[0]: message for message in mail.outbox}
+    for body in (to[pair.youth.user.email].body, to[pair.youth.user.email].alternatives[0][0]):
+        assert "l’association te proposera une autre personne" in body.replace("L’", "l’")
+    for body in (to[pair.mentor.user.email].body, to[pair.mentor.user.email].alternatives[0][0]):
+        assert "l’association vous proposera une autre personne" in body.replace("L’", "l’")
+
+
+def test_approval_keeps_the_explanation_staff_read_for_the_people_to_read():
+    pair = PairFactory()  # a batch's proposal: its explanation is computed when shown
+    assert pair.explanation == []
+    pair = pair_approve(pair=pair, by=None)
+    pair.refresh_from_db()
+    criteria = {item["criterion"] for item in pair.explanation}
+    assert {"geography", "needs", "languages"} <= criteria
 
 
 def test_overdue_proposals_expire_once_and_people_are_told(django_capture_on_commit_callbacks):
