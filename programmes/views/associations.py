@@ -40,6 +40,12 @@ class LabelDecisionKind:
     form_class: type
     title: str
     done: str
+    renewal_title: str = ""  # when the association already has this status
+
+    def title_for(self, association: Association) -> str:
+        if self.renewal_title and association.label_status == self.status:
+            return self.renewal_title
+        return self.title
 
 
 # Keyed by the word in the decision's URL.
@@ -50,6 +56,7 @@ DECISIONS = {
         LabelForm,
         _("Labelliser l’association"),
         _("L’association est labellisée."),
+        renewal_title=_("Renouveler le label pour une campagne"),
     ),
     "suspension": LabelDecisionKind(
         LabelStatus.SUSPENDED,
@@ -122,7 +129,9 @@ def association_detail(request, slug):
             "decisions": association.label_decisions.select_related("decided_by"),
             "programmes": association.programmes.with_youth_count().order_by("name"),
             "possible_decisions": [
-                (word, kind) for word, kind in DECISIONS.items() if kind.status in allowed
+                (word, kind.title_for(association))
+                for word, kind in DECISIONS.items()
+                if kind.status in allowed
             ],
         },
     )
@@ -148,7 +157,7 @@ def association_decide(request, slug, decision):
     return render(
         request,
         "programmes/associations/decide.html",
-        {"association": association, "form": form, "kind": kind},
+        {"association": association, "form": form, "title": kind.title_for(association)},
     )
 
 

@@ -186,6 +186,14 @@ class TestAssociationDetail:
         assert "Retirer le label" in page
         assert "Suspendre le label" not in page
 
+    def test_a_labelled_association_is_offered_a_renewal_not_a_first_label(self, client, minister):
+        labelled = AssociationFactory()
+        page = page_of(client.get(reverse("programmes:association_detail", args=[labelled.slug])))
+        assert "Renouveler le label pour une campagne" in page
+        assert "Labelliser l’association" not in page
+        decide = reverse("programmes:association_decide", args=[labelled.slug, "labellisation"])
+        assert "<h1>Renouveler le label pour une campagne</h1>" in page_of(client.get(decide))
+
     @pytest.mark.parametrize(
         "traits, badge, notice",
         [

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from mentorat.core.demo import DEMO_PASSWORD, PEOPLE_PER_ASSOCIATION, seed_demo
+from mentorat.core.demo import DEMO_PASSWORD, PEOPLE_PER_ASSOCIATION, WAITING_LIST, seed_demo
 
 
 class Command(BaseCommand):
@@ -13,11 +13,12 @@ class Command(BaseCommand):
             raise CommandError("Les données de démonstration ne se chargent pas en production.")
         accounts = seed_demo()
         youths = sum(youths for youths, _ in PEOPLE_PER_ASSOCIATION.values())
+        youths += len(WAITING_LIST["youths"])
         mentors = sum(mentors for _, mentors in PEOPLE_PER_ASSOCIATION.values())
+        mentors += len(WAITING_LIST["mentors"])
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes. Comptes :"))
         for account in accounts:
-            function = f" ({account.staff_role.label})" if account.staff_role else ""
-            self.stdout.write(f"  {account.role.label + function:<55} {account.email}")
+            self.stdout.write(f"  {account.description:<58} {account.email}")
         self.stdout.write(
             f"  {youths} jeunes : jeune01@demo.mentorat.local … "
             f"jeune{youths:02d}@demo.mentorat.local"

@@ -1,6 +1,5 @@
-"""Demo data for a first run: the associations named in the programme's launch, a programme
-each, one account per role, and youths and mentors across France for the associations to vet
-and match. Idempotent: running it again changes nothing."""
+"""The crowd: youths and mentors across France in every state a review can leave them, written
+in bulk (a first run stays fast), and a few on the national waiting list."""
 
 import random
 from dataclasses import dataclass, field
@@ -9,9 +8,7 @@ from datetime import date, timedelta
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from mentorat.accounts.enums import Role
 from programmes import flags
@@ -19,7 +16,6 @@ from programmes.enums import (
     ConsentDecision,
     Format,
     Gender,
-    LabelStatus,
     Language,
     Need,
     ParticipantStatus,
@@ -28,52 +24,11 @@ from programmes.enums import (
     Slot,
     StaffRole,
 )
-from programmes.models import (
-    Association,
-    Departement,
-    MentorProfile,
-    ParentalConsent,
-    Programme,
-    StaffMembership,
-    YouthProfile,
-)
+from programmes.models import MentorProfile, ParentalConsent, YouthProfile
 from programmes.models.participants import CONSENT_VALIDITY, add_months
 
-DEMO_PASSWORD = "demo-mentorat-2026"
-
-# As named by the first national mentoring committee (May 2021).
-LABELLED_ASSOCIATIONS = [
-    "Afev",
-    "Anaf",
-    "ARPEJEH",
-    "Article 1",
-    "Capital Filles",
-    "Chemins d'avenir",
-    "Collectif Powa",
-    "C Possible",
-    "Duo for a job",
-    "Ecti-EGEE-OTECI-AgirAbdc",
-]
-
-
-@dataclass(frozen=True)
-class DemoAccount:
-    email: str
-    first_name: str
-    last_name: str
-    role: Role
-    staff_role: StaffRole | None = None
-
-
-DEMO_ACCOUNTS = [
-    DemoAccount("jeune@demo.mentorat.local", "Inès", "Martin", Role.YOUTH),
-    DemoAccount("mentor@demo.mentorat.local", "Karim", "Durand", Role.MENTOR),
-    DemoAccount(
-        "coordination@demo.mentorat.local", "Claire", "Petit", Role.STAFF, StaffRole.COORDINATOR
-    ),
-    DemoAccount("referent@demo.mentorat.local", "Julien", "Moreau", Role.STAFF, StaffRole.REFERENT),
-    DemoAccount("ministere@demo.mentorat.local", "Paul", "Bernard", Role.MINISTRY),
-]
+from .accounts import DEMO_PASSWORD
+from .associations import STAFFED_ASSOCIATION
 
 # Youths and mentors per association. The demo staff work for the first, which has the most.
 PEOPLE_PER_ASSOCIATION = {
@@ -82,7 +37,6 @@ PEOPLE_PER_ASSOCIATION = {
     "Duo for a job": (12, 6),
     "Chemins d'avenir": (12, 6),
 }
-STAFFED_ASSOCIATION = "Afev"
 
 # Where the demo people live: a département and some of its postal codes.
 PLACES = [
@@ -154,6 +108,8 @@ REJECTION_REASONS = [
 # Situations the demo shows: numbers are each kind's 1-based order of creation.
 YOUTH_AWAITING_CONSENT, YOUTH_CONSENTED, YOUTH_CRITERIA_CHANGED, YOUTH_DUPLICATE = 1, 2, 3, 4
 YOUTHS_REJECTED = {5, 30, 45}
+# Signed up, but nobody opened the confirmation link yet: staff see it before vetting them.
+YOUTHS_UNCONFIRMED = {6, 8}
 # The duplicate (with the staffed association) signed up first with the next association.
 YOUTH_DUPLICATED = PEOPLE_PER_ASSOCIATION[STAFFED_ASSOCIATION][0] + 1
 MENTORS_REJECTED = {7, 20}
@@ -167,73 +123,31 @@ class DemoPerson:
     profile: dict = field(default_factory=dict)
     consent: ConsentDecision | None = None
     duplicate_of: str = ""  # the email of the youth they may be a second sign-up of
+    email_confirmed: bool = True
 
 
-@transaction.atomic
-def seed_demo() -> list[DemoAccount]:
-    associations = {name: _labelled_association(name) for name in LABELLED_ASSOCIATIONS}
-    staff = {}
-    for account in DEMO_ACCOUNTS:
-        user = _account(account)
-        if account.staff_role:
-            StaffMembership.objects.get_or_create(
-                user=user,
-                association=associations[STAFFED_ASSOCIATION],
-                defaults={"role": account.staff_role},
-            )
-            staff[account.staff_role] = user
-    programmes = {
-        name: associations[name].programmes.order_by("pk").first()
-        for name in PEOPLE_PER_ASSOCIATION
-    }
+# Where no programme is open: départements no association covers, so on the waiting list.
+WAITING_LIST = {
+    "youths": [("33", "33000"), ("33", "33800"), ("2A", "20000")],
+    "mentors": [("33", "33300")],
+}
+
+
+def demo_people(programmes, *, staff) -> None:
+    """The crowd of youths and mentors, once. ``staff``: association name -> {role: user}."""
     rng = random.Random(2021)  # the same people every time
-    youths = _demo_youths(rng, programmes, reviewer=staff[StaffRole.COORDINATOR])
+    youths = _demo_youths(rng, programmes, staff=staff)
     mentors = _demo_mentors(rng, programmes, staff=staff)
+    youths += _waiting(rng, len(youths), kind="youths")
+    mentors += _waiting(rng, len(mentors), kind="mentors")
     _create_youths(youths)
     _create_people(mentors, role=Role.MENTOR, model=MentorProfile)
-    return DEMO_ACCOUNTS
 
 
-def _labelled_association(name: str) -> Association:
-    slug = slugify(name)
-    association, _ = Association.objects.get_or_create(
-        slug=slug, defaults={"name": name, "label_status": LabelStatus.LABELLED}
-    )
-    programme, created = Programme.objects.get_or_create(
-        slug=f"{slug}-mentorat",
-        defaults={
-            "association": association,
-            "name": f"Mentorat {name}",
-            "description": "Programme de mentorat de l'association.",
-            "needs": flags.full_mask(Need),
-        },
-    )
-    if created:
-        programme.departements.set(Departement.objects.all())
-    return association
-
-
-def _account(account: DemoAccount):
-    user, created = get_user_model().objects.get_or_create(
-        email=account.email,
-        defaults={
-            "first_name": account.first_name,
-            "last_name": account.last_name,
-            "role": account.role,
-        },
-    )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
-    EmailAddress.objects.get_or_create(
-        user=user, email=account.email, defaults={"verified": True, "primary": True}
-    )
-    return user
-
-
-def _demo_youths(rng, programmes, *, reviewer) -> list[DemoPerson]:
+def _demo_youths(rng, programmes, *, staff) -> list[DemoPerson]:
     youths = []
     for association, (count, _) in PEOPLE_PER_ASSOCIATION.items():
+        reviewer = staff.get(association, {}).get(StaffRole.COORDINATOR)
         for _ in range(count):
             number = len(youths) + 1
             youths.append(_demo_youth(rng, number, programmes[association], reviewer))
@@ -280,7 +194,7 @@ def _demo_youth(rng, number, programme, reviewer) -> DemoPerson:
         "status_reason": rng.choice(REJECTION_REASONS)
         if status == ParticipantStatus.REJECTED
         else "",
-        "reviewed_by": reviewer if reviewed and _is_staffed(programme) else None,
+        "reviewed_by": reviewer if reviewed else None,
         "reviewed_at": signed_up + timedelta(days=2) if reviewed else None,
         "criteria_changed_at": now - timedelta(days=1)
         if number == YOUTH_CRITERIA_CHANGED
@@ -292,19 +206,21 @@ def _demo_youth(rng, number, programme, reviewer) -> DemoPerson:
         last_name=rng.choice(LAST_NAMES),
         profile=profile,
         consent=consent,
+        email_confirmed=number not in YOUTHS_UNCONFIRMED,
     )
 
 
 def _demo_mentors(rng, programmes, *, staff) -> list[DemoPerson]:
     mentors = []
     for association, (_, count) in PEOPLE_PER_ASSOCIATION.items():
+        team = staff.get(association, {})
         for _ in range(count):
             number = len(mentors) + 1
-            mentors.append(_demo_mentor(rng, number, programmes[association], staff))
+            mentors.append(_demo_mentor(rng, number, programmes[association], team))
     return mentors
 
 
-def _demo_mentor(rng, number, programme, staff) -> DemoPerson:
+def _demo_mentor(rng, number, programme, team) -> DemoPerson:
     now, today = timezone.now(), timezone.localdate()
     gender = rng.choice([Gender.FEMALE, Gender.MALE])
     profession, sector = rng.choice(PROFESSIONS)
@@ -321,7 +237,10 @@ def _demo_mentor(rng, number, programme, staff) -> DemoPerson:
         attestation_date = today - timedelta(days=rng.randint(5, 150))
     reviewed = status != ParticipantStatus.PENDING_REVIEW
     signed_up = now - timedelta(days=rng.randint(3, 60))
-    staffed = _is_staffed(programme)
+    coordinator = team.get(StaffRole.COORDINATOR)
+    # Staff see the attestation when they review the mentor; until then, the date is the one
+    # the mentor declared at sign-up.
+    seen = attestation_date is not None and reviewed
     profile = {
         **_common_profile(rng, programme, signed_up),
         "gender": gender,
@@ -331,18 +250,16 @@ def _demo_mentor(rng, number, programme, staff) -> DemoPerson:
         "capacity": rng.randint(1, 3),
         "attestation_date": attestation_date,
         "attestation_recorded_on": today if attestation_date else None,
-        "attestation_checked_by": staff[StaffRole.COORDINATOR]
-        if attestation_date and staffed
-        else None,
-        "attestation_checked_at": now if attestation_date else None,
-        "referent": staff[StaffRole.REFERENT]
-        if staffed and status == ParticipantStatus.READY
+        "attestation_checked_by": coordinator if seen else None,
+        "attestation_checked_at": signed_up + timedelta(days=2) if seen else None,
+        "referent": team.get(StaffRole.REFERENT, coordinator)
+        if status == ParticipantStatus.READY
         else None,
         "status": status,
         "status_reason": rng.choice(REJECTION_REASONS)
         if status == ParticipantStatus.REJECTED
         else "",
-        "reviewed_by": staff[StaffRole.COORDINATOR] if reviewed and staffed else None,
+        "reviewed_by": coordinator if reviewed else None,
         "reviewed_at": signed_up + timedelta(days=2) if reviewed else None,
     }
     return DemoPerson(
@@ -351,6 +268,28 @@ def _demo_mentor(rng, number, programme, staff) -> DemoPerson:
         last_name=rng.choice(LAST_NAMES),
         profile=profile,
     )
+
+
+def _waiting(rng, count_before: int, *, kind: str) -> list[DemoPerson]:
+    """Signed up where no programme is open: the national waiting list."""
+    people = []
+    for number, (departement, postal_code) in enumerate(WAITING_LIST[kind], count_before + 1):
+        if kind == "youths":
+            person = _demo_youth(rng, number, None, None)
+            person.profile["status"] = ParticipantStatus.WAITING_LIST
+        else:
+            person = _demo_mentor(rng, number, None, {})
+            person.profile.update(
+                status=ParticipantStatus.WAITING_LIST,
+                attestation_checked_by=None,
+                attestation_checked_at=None,
+                referent=None,
+            )
+        person.profile.update(
+            departement_id=departement, postal_code=postal_code, reviewed_by=None, reviewed_at=None
+        )
+        people.append(person)
+    return people
 
 
 def _common_profile(rng, programme, signed_up) -> dict:
@@ -386,10 +325,6 @@ def _situation(rng, age: int) -> Situation:
     return rng.choice(
         [Situation.HIGHER_EDUCATION, Situation.JOB_SEEKING, Situation.NEET, Situation.EMPLOYED]
     )
-
-
-def _is_staffed(programme) -> bool:
-    return programme.association.name == STAFFED_ASSOCIATION
 
 
 def _create_youths(youths: list[DemoPerson]) -> None:
@@ -449,7 +384,8 @@ def _create_people(people: list[DemoPerson], *, role: Role, model) -> list:
         for person in missing
     )
     EmailAddress.objects.bulk_create(
-        EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in users
+        EmailAddress(user=user, email=user.email, verified=person.email_confirmed, primary=True)
+        for user, person in zip(users, missing, strict=True)
     )
     return model.objects.bulk_create(
         model(user=user, **person.profile) for user, person in zip(users, missing, strict=True)
