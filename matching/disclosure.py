@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from programmes import enums
-from programmes.departements import DEPARTEMENT_NAMES
+from vocabulary.departements import DEPARTEMENT_NAMES
 
 from .engine import Criterion, Proximity
 from .enums import PairStatus

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from programmes import enums
-from programmes.departements import DEPARTEMENT_NAMES
+from vocabulary.departements import DEPARTEMENT_NAMES
 
 from .engine import Criterion, Explanation, HardRule, Need, Proximity, UnmatchedReason
 from .services import explanation_as_json

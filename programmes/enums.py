@@ -1,12 +1,33 @@
 """The programme's vocabularies. Values are stable codes stored in the database.
 
-Needs, slots and languages are stored as bitmasks: a member's bit is its position in the list,
-the same as in the matching engine's vocabularies (a test holds them together). Append new
-members at the end only.
+What people say about themselves (Need, Slot, Language, Format, Gender) is written once in
+:mod:`vocabulary.codes`, which the matching engine shares: the ``TextChoices`` here are built
+from it and only add the translated labels. Needs, slots and languages are stored as bitmasks
+whose bits are the vocabulary's (``vocabulary.codes.Vocabulary.mask_of``).
 """
+
+from collections.abc import Mapping
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from vocabulary import codes
+
+
+def choices_of(vocabulary: type[codes.Vocabulary], labels: Mapping) -> type[models.TextChoices]:
+    """``TextChoices`` with the vocabulary's members, in its order, and a label for each.
+
+    The result keeps its vocabulary (``.vocabulary``), so that bitmasks use its bits.
+    """
+    if set(labels) != set(vocabulary):
+        raise ValueError(f"Labels of {vocabulary.__name__} must name each member exactly once.")
+    choices = models.TextChoices(
+        vocabulary.__name__,
+        [(member.name, (member.value, labels[member])) for member in vocabulary],
+        module=__name__,
+    )
+    choices.vocabulary = vocabulary
+    return choices
 
 
 class LabelStatus(models.TextChoices):
@@ -21,14 +42,18 @@ class StaffRole(models.TextChoices):
     REFERENT = "referent", _("Référent·e")
 
 
-class Need(models.TextChoices):
-    ORIENTATION = "orientation", _("M’orienter")
-    SELF_CONFIDENCE = "self_confidence", _("Prendre confiance en moi")
-    INTERNSHIP = "internship", _("Trouver un stage")
-    APPRENTICESHIP = "apprenticeship", _("Trouver une alternance")
-    EMPLOYMENT = "employment", _("Trouver un emploi")
-    DISCOVER_WORK = "discover_work", _("Découvrir le monde professionnel")
-    BACK_TO_SCHOOL = "back_to_school", _("Reprendre mes études (raccrochage scolaire)")
+Need = choices_of(
+    codes.Need,
+    {
+        codes.Need.ORIENTATION: _("M’orienter"),
+        codes.Need.SELF_CONFIDENCE: _("Prendre confiance en moi"),
+        codes.Need.INTERNSHIP: _("Trouver un stage"),
+        codes.Need.APPRENTICESHIP: _("Trouver une alternance"),
+        codes.Need.EMPLOYMENT: _("Trouver un emploi"),
+        codes.Need.DISCOVER_WORK: _("Découvrir le monde professionnel"),
+        codes.Need.BACK_TO_SCHOOL: _("Reprendre mes études (raccrochage scolaire)"),
+    },
+)
 
 
 class Situation(models.TextChoices):
@@ -40,55 +65,71 @@ class Situation(models.TextChoices):
     NEET = "neet", _("Ni en emploi, ni en formation")
 
 
-class Format(models.TextChoices):
-    IN_PERSON = "in_person", _("En personne")
-    REMOTE = "remote", _("À distance")
-    BOTH = "both", _("Les deux me conviennent")
+Format = choices_of(
+    codes.Format,
+    {
+        codes.Format.IN_PERSON: _("En personne"),
+        codes.Format.REMOTE: _("À distance"),
+        codes.Format.BOTH: _("Les deux me conviennent"),
+    },
+)
 
 
-class Gender(models.TextChoices):
-    FEMALE = "female", _("Femme")
-    MALE = "male", _("Homme")
-    OTHER = "other", _("Autre ou je préfère ne pas le dire")
+Gender = choices_of(
+    codes.Gender,
+    {
+        codes.Gender.FEMALE: _("Femme"),
+        codes.Gender.MALE: _("Homme"),
+        codes.Gender.OTHER: _("Autre ou je préfère ne pas le dire"),
+    },
+)
 
 
-class Slot(models.TextChoices):
-    MON_MORNING = "mon_morning", _("lundi matin")
-    MON_AFTERNOON = "mon_afternoon", _("lundi après-midi")
-    MON_EVENING = "mon_evening", _("lundi soir")
-    TUE_MORNING = "tue_morning", _("mardi matin")
-    TUE_AFTERNOON = "tue_afternoon", _("mardi après-midi")
-    TUE_EVENING = "tue_evening", _("mardi soir")
-    WED_MORNING = "wed_morning", _("mercredi matin")
-    WED_AFTERNOON = "wed_afternoon", _("mercredi après-midi")
-    WED_EVENING = "wed_evening", _("mercredi soir")
-    THU_MORNING = "thu_morning", _("jeudi matin")
-    THU_AFTERNOON = "thu_afternoon", _("jeudi après-midi")
-    THU_EVENING = "thu_evening", _("jeudi soir")
-    FRI_MORNING = "fri_morning", _("vendredi matin")
-    FRI_AFTERNOON = "fri_afternoon", _("vendredi après-midi")
-    FRI_EVENING = "fri_evening", _("vendredi soir")
-    SAT_MORNING = "sat_morning", _("samedi matin")
-    SAT_AFTERNOON = "sat_afternoon", _("samedi après-midi")
-    SAT_EVENING = "sat_evening", _("samedi soir")
-    SUN_MORNING = "sun_morning", _("dimanche matin")
-    SUN_AFTERNOON = "sun_afternoon", _("dimanche après-midi")
-    SUN_EVENING = "sun_evening", _("dimanche soir")
+Slot = choices_of(
+    codes.Slot,
+    {
+        codes.Slot.MON_MORNING: _("lundi matin"),
+        codes.Slot.MON_AFTERNOON: _("lundi après-midi"),
+        codes.Slot.MON_EVENING: _("lundi soir"),
+        codes.Slot.TUE_MORNING: _("mardi matin"),
+        codes.Slot.TUE_AFTERNOON: _("mardi après-midi"),
+        codes.Slot.TUE_EVENING: _("mardi soir"),
+        codes.Slot.WED_MORNING: _("mercredi matin"),
+        codes.Slot.WED_AFTERNOON: _("mercredi après-midi"),
+        codes.Slot.WED_EVENING: _("mercredi soir"),
+        codes.Slot.THU_MORNING: _("jeudi matin"),
+        codes.Slot.THU_AFTERNOON: _("jeudi après-midi"),
+        codes.Slot.THU_EVENING: _("jeudi soir"),
+        codes.Slot.FRI_MORNING: _("vendredi matin"),
+        codes.Slot.FRI_AFTERNOON: _("vendredi après-midi"),
+        codes.Slot.FRI_EVENING: _("vendredi soir"),
+        codes.Slot.SAT_MORNING: _("samedi matin"),
+        codes.Slot.SAT_AFTERNOON: _("samedi après-midi"),
+        codes.Slot.SAT_EVENING: _("samedi soir"),
+        codes.Slot.SUN_MORNING: _("dimanche matin"),
+        codes.Slot.SUN_AFTERNOON: _("dimanche après-midi"),
+        codes.Slot.SUN_EVENING: _("dimanche soir"),
+    },
+)
 
 
-class Language(models.TextChoices):
-    FRENCH = "fr", _("français")
-    ENGLISH = "en", _("anglais")
-    ARABIC = "ar", _("arabe")
-    SPANISH = "es", _("espagnol")
-    PORTUGUESE = "pt", _("portugais")
-    GERMAN = "de", _("allemand")
-    ITALIAN = "it", _("italien")
-    TURKISH = "tr", _("turc")
-    ROMANIAN = "ro", _("roumain")
-    CHINESE = "zh", _("chinois")
-    CREOLE = "crp", _("créole")
-    FRENCH_SIGN_LANGUAGE = "fsl", _("langue des signes française")
+Language = choices_of(
+    codes.Language,
+    {
+        codes.Language.FRENCH: _("français"),
+        codes.Language.ENGLISH: _("anglais"),
+        codes.Language.ARABIC: _("arabe"),
+        codes.Language.SPANISH: _("espagnol"),
+        codes.Language.PORTUGUESE: _("portugais"),
+        codes.Language.GERMAN: _("allemand"),
+        codes.Language.ITALIAN: _("italien"),
+        codes.Language.TURKISH: _("turc"),
+        codes.Language.ROMANIAN: _("roumain"),
+        codes.Language.CHINESE: _("chinois"),
+        codes.Language.CREOLE: _("créole"),
+        codes.Language.FRENCH_SIGN_LANGUAGE: _("langue des signes française"),
+    },
+)
 
 
 class Sector(models.TextChoices):

@@ -1,27 +1,33 @@
-"""Bitmasks over a vocabulary: a member's bit is its position in the TextChoices."""
+"""Bitmasks over a vocabulary, as forms and models see them.
+
+The bits are the shared vocabulary's (:class:`vocabulary.codes.Vocabulary`); these helpers only
+take the ``TextChoices`` built from it (``programmes.enums``) and add the labels.
+"""
 
 from django import forms
 from django.db import models
 
+from vocabulary.codes import Vocabulary
+
+
+def _vocabulary(choices: type[models.TextChoices]) -> type[Vocabulary]:
+    return choices.vocabulary
+
 
 def mask_of(vocabulary: type[models.TextChoices], codes) -> int:
-    positions = {code: position for position, code in enumerate(vocabulary.values)}
-    mask = 0
-    for code in codes:
-        mask |= 1 << positions[code]
-    return mask
+    return _vocabulary(vocabulary).mask_of(codes)
 
 
 def codes_of(vocabulary: type[models.TextChoices], mask: int) -> list[str]:
-    return [code for position, code in enumerate(vocabulary.values) if mask & (1 << position)]
+    return [member.value for member in _vocabulary(vocabulary).members_of(mask)]
 
 
 def labels_of(vocabulary: type[models.TextChoices], mask: int) -> list[str]:
-    return [label for position, label in enumerate(vocabulary.labels) if mask & (1 << position)]
+    return [vocabulary(member.value).label for member in _vocabulary(vocabulary).members_of(mask)]
 
 
 def full_mask(vocabulary: type[models.TextChoices]) -> int:
-    return (1 << len(vocabulary.values)) - 1
+    return _vocabulary(vocabulary).full_mask()
 
 
 class FlagsField(forms.MultipleChoiceField):

@@ -4,6 +4,7 @@ one is due (at least twice in a pair's first month, then every month)."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
@@ -12,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from matching.models import Pair
-from programmes.models.participants import add_months
 
 from ..enums import Channel, ContactWith
 
@@ -95,13 +95,13 @@ def contact_due(
 ) -> ContactDue:
     """When the next follow-up contact is due: a first one within 14 days of the start, a
     second before the first month is over, then a month after the last contact at most."""
-    first_month_end = add_months(started_on, 1)
+    first_month_end = started_on + relativedelta(months=1)
     if last_contact_on is None:
         due_on = started_on + FIRST_CONTACT_AFTER
     elif last_contact_on < first_month_end and contact_count < CONTACTS_IN_FIRST_MONTH:
         due_on = first_month_end
     else:
-        due_on = add_months(last_contact_on, 1)
+        due_on = last_contact_on + relativedelta(months=1)
     if due_on < today:
         state = "late"
     elif due_on <= today + CONTACT_SOON:

@@ -5,6 +5,7 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from localflavor.fr.forms import FRSIRENField
 
 from ..enums import LabelStatus
 from ..models import Association, Departement
@@ -60,8 +61,17 @@ class AssociationForm(forms.ModelForm):
         max_length=20,
         help_text=_("W suivi de 9 chiffres. Indiquez le RNA, le SIREN, ou les deux."),
     )
-    siren = forms.CharField(
-        label=_("Numéro SIREN"), required=False, max_length=20, help_text=_("9 chiffres.")
+    siren = FRSIRENField(
+        label=_("Numéro SIREN"),
+        required=False,
+        help_text=_("9 chiffres."),
+        error_messages={
+            "invalid": _(
+                "Un numéro SIREN compte 9 chiffres, dont le dernier est une clé de contrôle : "
+                "vérifiez-le."
+            ),
+            "max_length": _("Un numéro SIREN compte 9 chiffres."),
+        },
     )
     # One of the two is required (see clean): the labels say so instead of "(facultatif)".
     rna.required_when = _("ou le SIREN")
@@ -91,7 +101,7 @@ class AssociationForm(forms.ModelForm):
         return rna
 
     def clean_siren(self) -> str:
-        siren = self.cleaned_data["siren"].replace(" ", "")
+        siren = self.cleaned_data["siren"]  # spaces removed, check digit verified
         if siren and Association.objects.filter(siren=siren).exists():
             raise forms.ValidationError(_("Une association porte déjà ce numéro SIREN."))
         return siren

@@ -4,11 +4,14 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from localflavor.fr.forms import FRZipCodeField
 
-from ..departements import departement_of_postal_code
+from vocabulary.departements import departement_of_postal_code
+
 from ..enums import Language, Need, Slot
 from ..flags import FlagsField
 from ..models import MentorProfile, YouthProfile, check_guardian_email
@@ -32,6 +35,18 @@ def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def postal_code_field(model_field: forms.Field) -> FRZipCodeField:
+    """localflavor's French postal code, with the label and help the page gives it."""
+    field = FRZipCodeField(
+        label=model_field.label,
+        help_text=model_field.help_text,
+        error_messages={"invalid": _("Un code postal s’écrit avec 5 chiffres, par exemple 75011.")},
+    )
+    # Five digits say it all: one message, not a length one besides.
+    field.validators = [v for v in field.validators if isinstance(v, RegexValidator)]
+    return field
+
+
 class ProfileForm(forms.ModelForm):
     """What youths' and mentors' profiles share: where they live and how they can meet."""
 
@@ -41,9 +56,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.departement_before = self.instance.departement_id
-        self.fields["postal_code"].error_messages["invalid"] = _(
-            "Un code postal s’écrit avec 5 chiffres, par exemple 75011."
-        )
+        self.fields["postal_code"] = postal_code_field(self.fields["postal_code"])
         for field in self.fields.values():
             if isinstance(field.widget, forms.RadioSelect):  # a radio needs no "---------"
                 field.choices = [choice for choice in field.choices if choice[0] != ""]

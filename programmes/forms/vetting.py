@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Departement, check_guardian_email
-from ..models.participants import ATTESTATION_VALIDITY_MONTHS, add_months
+from ..models.participants import ATTESTATION_VALIDITY
 
 
 class ReviewFilterForm(forms.Form):
@@ -128,7 +128,7 @@ class AttestationForm(forms.Form):
         today = timezone.localdate()
         if attestation_date > today:
             raise forms.ValidationError(_("L’attestation ne peut pas être datée du futur."))
-        if add_months(attestation_date, ATTESTATION_VALIDITY_MONTHS) < today:
+        if attestation_date + ATTESTATION_VALIDITY < today:
             raise forms.ValidationError(
                 _(
                     "Cette attestation a plus de 6 mois : elle a expiré. "

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from programmes.departements import DEPARTEMENTS
+from vocabulary.departements import DEPARTEMENTS
 
 
 def load_departements(apps, schema_editor):

@@ -23,7 +23,7 @@ class InvalidTransition(ValidationError):
 
 
 class Departement(models.Model):
-    """Reference table, filled by a data migration from programmes/departements.py."""
+    """Reference table, filled by a data migration from vocabulary/departements.py."""
 
     code = models.CharField(_("code"), max_length=3, primary_key=True)
     name = models.CharField(_("nom"), max_length=64)

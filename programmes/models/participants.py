@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from allauth.account.models import EmailAddress
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -33,7 +34,7 @@ phone_validator = RegexValidator(
 
 # How long a parent has to answer a consent request, and an attestation stays valid.
 CONSENT_VALIDITY = timedelta(days=30)
-ATTESTATION_VALIDITY_MONTHS = 6
+ATTESTATION_VALIDITY = relativedelta(months=6)  # the 31st of a shorter month: its last day
 
 
 def age_on(birth_date: date, day: date) -> int:
@@ -52,17 +53,6 @@ def age_band(age: int) -> str:
     if age < AGE_BANDS[0][0]:
         return _("moins de %(high)d ans") % {"high": AGE_BANDS[0][0]}
     return _("%(low)d ans et plus") % {"low": AGE_BANDS[-1][1] + 1}
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate_day in (day.day, 30, 29, 28):  # the 31st of a shorter month: its last day
-        try:
-            return date(year, month, candidate_day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def review_constraints(prefix: str, *, without_programme, message) -> list:
@@ -418,7 +408,7 @@ class MentorProfile(Participant):
         """How long the declared attestation would be valid, once seen by staff."""
         if not self.attestation_declared_only:
             return None
-        return add_months(self.attestation_date, ATTESTATION_VALIDITY_MONTHS)
+        return self.attestation_date + ATTESTATION_VALIDITY
 
     @property
     def attestation_declared_too_old(self) -> bool:
@@ -428,7 +418,7 @@ class MentorProfile(Participant):
     def attestation_valid_until(self) -> date | None:
         if self.attestation_date is None or self.attestation_checked_at is None:
             return None
-        return add_months(self.attestation_date, ATTESTATION_VALIDITY_MONTHS)
+        return self.attestation_date + ATTESTATION_VALIDITY
 
     def has_valid_attestation(self, on: date | None = None) -> bool:
         """Seen by staff and less than 6 months old: required to mentor a minor."""

@@ -6,8 +6,9 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from vocabulary.departements import DEPARTEMENT_NAMES
+
 from ..access import ministry_required
-from ..departements import DEPARTEMENT_NAMES
 from ..enums import ParticipantStatus
 from ..models import MentorProfile, Programme, YouthProfile
 

@@ -34,8 +34,8 @@ def departements(request):
     migration too: put them back before each browser test, whichever ran before."""
     if "live_server" not in request.fixturenames and "page" not in request.fixturenames:
         return
-    from programmes.departements import DEPARTEMENTS
     from programmes.models import Departement
+    from vocabulary.departements import DEPARTEMENTS
 
     request.getfixturevalue("transactional_db")
     Departement.objects.bulk_create(

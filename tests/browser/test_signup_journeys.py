@@ -6,10 +6,10 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from programmes.departements import DEPARTEMENTS
 from programmes.models import Departement, YouthProfile
 from tests.accounts.factories import PASSWORD
 from tests.programmes.factories import AssociationFactory, ProgrammeFactory, years_ago
+from vocabulary.departements import DEPARTEMENTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -243,8 +243,8 @@ class TestAssociationCreate:
         assert set(association.departements.values_list("code", flat=True)) == {"23", "2B"}
 
     def test_a_siren_alone_is_enough(self, client, minister):
-        self.post(client, rna="", siren="123 456 789")
-        assert Association.objects.get().siren == "123456789"
+        self.post(client, rna="", siren="123 456 782")
+        assert Association.objects.get().siren == "123456782"
 
     def test_at_least_one_number_is_required_and_typed_values_are_kept(self, client, minister):
         response = self.post(client, rna="", siren="")
@@ -260,6 +260,7 @@ class TestAssociationCreate:
         [
             ("rna", "W12345", "W suivi de 9 chiffres"),
             ("siren", "12345", "9 chiffres"),
+            ("siren", "123 456 789", "clé de contrôle"),
             ("contact_email", "pas-une-adresse", "adresse de courriel valide"),
             ("departements", [], "Choisissez au moins un département."),
         ],
@@ -274,12 +275,12 @@ class TestAssociationCreate:
         assert not Association.objects.exists()
 
     def test_two_associations_cannot_share_a_name_or_a_number(self, client, minister):
-        AssociationFactory(name="Chemins d'avenir", rna="W000000001", siren="987654321")
+        AssociationFactory(name="Chemins d'avenir", rna="W000000001", siren="987654324")
 
         page = page_of(self.post(client))
         assert "Une association porte déjà ce nom." in page
 
-        page = page_of(self.post(client, name="Autre", rna="W000000001", siren="987654321"))
+        page = page_of(self.post(client, name="Autre", rna="W000000001", siren="987654324"))
         assert "Une association porte déjà ce numéro RNA." in page
         assert "Une association porte déjà ce numéro SIREN." in page
 

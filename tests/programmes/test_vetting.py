@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from allauth.account.models import EmailAddress
+from dateutil.relativedelta import relativedelta
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -9,7 +10,6 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from mentorat.notifications.models import Message
 from programmes import flags
 from programmes.enums import Language, Need, ParticipantStatus, Slot
-from programmes.models.participants import add_months
 from tests.accounts.factories import UserFactory
 from tests.programmes.factories import (
     MentorProfileFactory,
@@ -366,7 +366,7 @@ class TestAPersonsPage:
         ]:
             assert expected in page, expected
         assert "Valide" in page
-        until = add_months(timezone.localdate(), 6).strftime("%d/%m/%Y")
+        until = (timezone.localdate() + relativedelta(months=6)).strftime("%d/%m/%Y")
         assert f"valable jusqu’au {until}" in page
         assert "Ne peut pas être mis(e) en relation" not in page
 
@@ -388,14 +388,14 @@ class TestAPersonsPage:
 
         assert "L’attestation déclarée n’a pas encore été vue" in page
         assert f"Datée du {declared:%d/%m/%Y}" in page
-        until = add_months(declared, 6)
+        until = declared + relativedelta(months=6)
         assert f"valable jusqu’au {until:%d/%m/%Y} une fois vue" in page
         assert f'value="{declared.isoformat()}"' in page  # staff confirm it against the paper
         listing = page_text(staff_client.get(list_url(programme.association, "mentors")))
         assert "Déclarée, à vérifier" in listing and "Expirée" not in listing
 
     def test_a_declared_attestation_too_old_is_said_so(self, staff_client, programme):
-        declared = add_months(timezone.localdate(), -7)
+        declared = timezone.localdate() - relativedelta(months=7)
         mentor = MentorProfileFactory(programme=programme, attestation_date=declared)
         page = page_text(staff_client.get(person_url("review_detail", mentor)))
         assert "plus de 6 mois" in page and "une fois vue" not in page
@@ -517,7 +517,7 @@ class TestMentorFollowUp:
 
     def test_an_attestation_exactly_six_months_old_is_still_valid(self, staff_client, programme):
         mentor = MentorProfileFactory(programme=programme)
-        six_months_ago = add_months(timezone.localdate(), -6)
+        six_months_ago = timezone.localdate() - relativedelta(months=6)
         staff_client.post(
             person_url("mentor_attestation_record", mentor),
             {"attestation_date": six_months_ago.isoformat()},
@@ -541,7 +541,7 @@ class TestMentorFollowUp:
         today = timezone.localdate()
         value = {
             "tomorrow": (today + datetime.timedelta(days=1)).isoformat(),
-            "expired": (add_months(today, -6) - datetime.timedelta(days=1)).isoformat(),
+            "expired": (today - relativedelta(months=6) - datetime.timedelta(days=1)).isoformat(),
         }.get(typed, typed)
 
         response = staff_client.post(

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from allauth.account.models import EmailAddress
+from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
@@ -25,7 +26,7 @@ from programmes.enums import (
     StaffRole,
 )
 from programmes.models import MentorProfile, ParentalConsent, YouthProfile
-from programmes.models.participants import CONSENT_VALIDITY, add_months
+from programmes.models.participants import CONSENT_VALIDITY
 
 from .accounts import DEMO_PASSWORD
 from .associations import STAFFED_ASSOCIATION
@@ -232,7 +233,7 @@ def _demo_mentor(rng, number, programme, team) -> DemoPerson:
     if number % 5 == 4:
         attestation_date = None
     elif number % 5 == 2:
-        attestation_date = add_months(today, -8)
+        attestation_date = today - relativedelta(months=8)
     else:
         attestation_date = today - timedelta(days=rng.randint(5, 150))
     reviewed = status != ParticipantStatus.PENDING_REVIEW
