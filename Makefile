@@ -21,6 +21,8 @@ run: install
 test: install
 	$(PY) -m pytest
 
+## ruff, migrations in step with the models, and the layers between apps (import-linter).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports

@@ -9,8 +9,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mentorat.states import InvalidTransition
 from programmes.enums import LabelStatus
-from programmes.models import InvalidTransition, MentorProfile, Programme, YouthProfile
+from programmes.models import MentorProfile, Programme, YouthProfile
 
 from .bulk import insert_rows
 from .engine import Explanation, MatchingError, MatchingResult
@@ -21,6 +22,10 @@ from .population import BatchPopulation
 
 class ProposalRefused(InvalidTransition):
     """A pair the rules do not allow; the message says why, in French."""
+
+
+class RunRefused(InvalidTransition):
+    """A batch that may not start (one already runs, or the association is not labelled)."""
 
 
 def weights_of(programme: Programme):
@@ -168,13 +173,13 @@ def run_start(*, programme: Programme | None, by) -> MatchingRun:
     """Record a batch about to run; a second one for the same scope is refused, and so is a
     programme whose association is not labelled."""
     if programme is not None and not programme.association.is_labelled:
-        raise ProposalRefused(
+        raise RunRefused(
             _("L’association n’est pas labellisée : elle ne peut pas former de binômes.")
         )
     active = MatchingRun.objects.filter(status__in=ACTIVE_RUN_STATUSES)
     # A national run and a programme's own run would propose the same people twice.
     if (active.filter(scope=NATIONAL_SCOPE) if programme else active).exists():
-        raise ProposalRefused(
+        raise RunRefused(
             _("Une mise en relation est déjà en cours : attendez qu’elle se termine.")
         )
     try:
@@ -183,7 +188,7 @@ def run_start(*, programme: Programme | None, by) -> MatchingRun:
                 scope=run_scope(programme), programme=programme, started_by=by
             )
     except IntegrityError:
-        raise ProposalRefused(
+        raise RunRefused(
             _(
                 "Une mise en relation est déjà en cours pour ce programme : "
                 "attendez qu’elle se termine."

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mentorat.notifications.services import message_send
-from programmes.models import InvalidTransition, MentorProfile, YouthProfile
+from mentorat.states import InvalidTransition
+from programmes.models import MentorProfile, YouthProfile
 
 from .engine import explain_pair
 from .enums import PairStatus

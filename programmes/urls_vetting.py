@@ -12,12 +12,12 @@ urlpatterns = [
     path("espace-association/", vetting.staff_home, name="staff_home"),
     path(
         "association/<slug:slug>/inscriptions/<people_kind:kind>/",
-        vetting.review_list,
-        name="review_list",
+        vetting.vetting_list,
+        name="vetting_list",
     ),
-    path(PERSON, vetting.review_detail, name="review_detail"),
-    path(f"{PERSON}valider/", vetting.review_approve, name="review_approve"),
-    path(f"{PERSON}refuser/", vetting.review_reject, name="review_reject"),
+    path(PERSON, vetting.vetting_detail, name="vetting_detail"),
+    path(f"{PERSON}valider/", vetting.vetting_approve, name="vetting_approve"),
+    path(f"{PERSON}refuser/", vetting.vetting_reject, name="vetting_reject"),
     path(
         f"{PERSON}modifications-relues/",
         vetting.criteria_edit_acknowledge,

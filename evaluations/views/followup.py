@@ -2,13 +2,13 @@
 sorted by risk, with who is due for a follow-up contact, and the dated notes of each contact."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from matching.enums import PairStatus
+from mentorat.pagination import paginate
 from programmes.access import association_of_staff, is_coordinator, staff_required
 
 from ..access import followed_pairs
@@ -38,8 +38,7 @@ def follow_up(request, slug):
         rows = [row for row in rows if row.contact.is_due]
     elif current == "a-risque":
         rows = [row for row in rows if row.signals]
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.pages_list = page.paginator.get_elided_page_range(page.number)
+    page = paginate(request, rows, PAGE_SIZE)
     return render(
         request,
         "evaluations/follow_up.html",

@@ -8,7 +8,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import InvalidTransition, MentorProfile, Programme, YouthProfile
+from mentorat.states import InvalidTransition
+from programmes.models import MentorProfile, Programme, YouthProfile
 
 from ..enums import (
     CLOSED_PAIR_STATUSES,
@@ -187,6 +188,14 @@ class Pair(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_PAIR_STATUSES
+
+    def other_person(self, user):
+        """The pair's other member (youth or mentor profile) for one of its two members."""
+        if user.pk == self.youth.user_id:
+            return self.mentor
+        if user.pk == self.mentor.user_id:
+            return self.youth
+        raise ValueError("This user is neither the pair's youth nor its mentor.")
 
     def answer_of(self, user) -> str:
         return self.youth_answer if user.pk == self.youth.user_id else self.mentor_answer

@@ -2,15 +2,15 @@
 programme; it runs in the background (Celery) and its page shows progress, then the summary."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mentorat.pagination import paginate
+from mentorat.states import counts_by_status
 from programmes.access import (
     is_coordinator,
     ministry_required,
@@ -19,7 +19,7 @@ from programmes.access import (
     staff_required,
 )
 
-from ..enums import ACTIVE_RUN_STATUSES, PairStatus, RunStatus
+from ..enums import ACTIVE_RUN_STATUSES, OPEN_PAIR_STATUSES, RunStatus
 from ..explanations import (
     unmatched_by_departement,
     unmatched_by_reason,
@@ -27,7 +27,7 @@ from ..explanations import (
 )
 from ..models import MatchingRun, Pair
 from ..population import matchable_youths
-from ..services import NATIONAL_SCOPE, ProposalRefused, run_start
+from ..services import NATIONAL_SCOPE, RunRefused, run_start
 from ..tasks import run_matching_batch
 
 PAGE_SIZE = 50
@@ -44,8 +44,7 @@ def programme_matching(request, slug, programme_slug):
         .select_related("user", "departement")
         .order_by("created_at", "pk")  # the longest waiting first
     )
-    page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.pages_list = page.paginator.get_elided_page_range(page.number)
+    page = paginate(request, waiting, PAGE_SIZE)
     # Why the last batch left each of these youths out.
     last_run = programme.matching_runs.filter(status=RunStatus.DONE).first()
     reasons = {
@@ -63,10 +62,8 @@ def programme_matching(request, slug, programme_slug):
             "runs": programme.matching_runs.select_related("started_by", "programme__association")[
                 :RECENT_RUNS
             ],
-            "counts": Pair.objects.filter(programme=programme).aggregate(
-                proposed=Count("pk", filter=Q(status=PairStatus.PROPOSED)),
-                approved=Count("pk", filter=Q(status=PairStatus.APPROVED)),
-                active=Count("pk", filter=Q(status=PairStatus.ACTIVE)),
+            "counts": counts_by_status(
+                Pair.objects.filter(programme=programme), OPEN_PAIR_STATUSES
             ),
             "page_obj": page,
             "can_manage": is_coordinator(request.user, programme.association),
@@ -88,7 +85,7 @@ def start(request, *, programme) -> MatchingRun | None:
     """Record the run, and queue it once that record is committed; None if refused."""
     try:
         run = run_start(programme=programme, by=request.user)
-    except ProposalRefused as refusal:
+    except RunRefused as refusal:
         messages.error(request, " ".join(refusal.messages))
         return None
     # robust: a broker that cannot be reached must not break the page; the run stays queued.

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentorat.accounts.enums import Role
+from mentorat.states import InvalidTransition
 from programmes.access import role_required
-from programmes.models import InvalidTransition
 
 from ..disclosure import other_side
 from ..enums import PairStatus
@@ -18,7 +18,7 @@ from ..workflow import pair_answer
 youth_or_mentor_required = role_required(Role.YOUTH, Role.MENTOR)
 
 
-def pairs_of(user):
+def my_pairs_of(user):
     """The pairs shown to a youth or a mentor: staff's proposals reach them once approved;
     those staff set aside were never sent, and stay invisible (a 404)."""
     return (
@@ -37,7 +37,7 @@ def as_seen_by(pair, user):
 
 @youth_or_mentor_required
 def my_pairs(request):
-    pairs = [as_seen_by(pair, request.user) for pair in pairs_of(request.user)]
+    pairs = [as_seen_by(pair, request.user) for pair in my_pairs_of(request.user)]
     return render(
         request,
         "matching/my_pairs.html",
@@ -48,7 +48,7 @@ def my_pairs(request):
 @youth_or_mentor_required
 @require_POST
 def answer(request, pk):
-    pair = get_object_or_404(pairs_of(request.user), pk=pk)
+    pair = get_object_or_404(my_pairs_of(request.user), pk=pk)
     form = AnswerForm(data=request.POST, youth=request.user.is_youth)
     if not form.is_valid():
         return render(

@@ -2,7 +2,6 @@
 7 days to answer) or set them aside with a reason, one by one or in bulk."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -10,8 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentorat.pagination import paginate
+from mentorat.states import InvalidTransition
 from programmes.access import programme_of_staff, staff_required
-from programmes.models import InvalidTransition, MentorProfile, YouthProfile
+from programmes.models import MentorProfile, YouthProfile
 
 from ..engine import explain_pair
 from ..explanations import explanation_lines
@@ -24,7 +25,8 @@ from ..workflow import pair_approve, pair_reject
 PAGE_SIZE = 50
 
 
-def pairs_of(request, programme):
+def staff_pairs_of(request, programme):
+    """The pairs of a programme, as the staff member asking may see them."""
     return Pair.objects.staffed_by(request.user).filter(programme=programme)
 
 
@@ -32,7 +34,7 @@ def pairs_of(request, programme):
 @require_http_methods(["GET", "POST"])
 def proposals(request, slug, programme_slug):
     programme = programme_of_staff(request, slug, programme_slug)
-    pending = pairs_of(request, programme).proposed()
+    pending = staff_pairs_of(request, programme).proposed()
     form = ProposalDecisionForm(data=request.POST or None, proposals=pending)
     if request.method == "POST" and form.is_valid():
         decide(request, form.cleaned_data)
@@ -40,8 +42,7 @@ def proposals(request, slug, programme_slug):
     rows = pending.select_related(
         "youth__user", "youth__departement", "mentor__user", "mentor__departement"
     ).order_by("-score", "pk")
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.pages_list = page.paginator.get_elided_page_range(page.number)
+    page = paginate(request, rows, PAGE_SIZE)
     return render(
         request,
         "matching/proposals.html",
@@ -118,7 +119,7 @@ def with_explanation_lines(pairs: list[Pair], programme) -> list[Pair]:
 def proposal_approve(request, slug, programme_slug, pk):
     programme = programme_of_staff(request, slug, programme_slug)
     pair = get_object_or_404(
-        pairs_of(request, programme).select_related("youth__user", "mentor__user"), pk=pk
+        staff_pairs_of(request, programme).select_related("youth__user", "mentor__user"), pk=pk
     )
     try:
         pair = pair_approve(pair=pair, by=request.user)
@@ -145,7 +146,7 @@ def proposal_approve(request, slug, programme_slug, pk):
 def proposal_reject(request, slug, programme_slug, pk):
     programme = programme_of_staff(request, slug, programme_slug)
     pair = get_object_or_404(
-        pairs_of(request, programme).select_related(
+        staff_pairs_of(request, programme).select_related(
             "youth__user", "youth__departement", "mentor__user", "mentor__departement"
         ),
         pk=pk,

@@ -3,12 +3,13 @@ sent to both people (awaiting their answers) or are running."""
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from mentorat.pagination import paginate
+from mentorat.states import counts_by_status
 from programmes.access import association_of_staff, programme_of_staff, staff_required
 
 from ..enums import PairStatus
@@ -60,23 +61,20 @@ def pairs(request, slug, programme_slug):
     programme_pairs = Pair.objects.staffed_by(request.user).filter(programme=programme)
     current = next((tab for tab in PAIRS_TABS if tab.slug == request.GET.get("etat")), None)
     current = current or PAIRS_TABS[0]
-    counts = programme_pairs.aggregate(
-        **{tab.slug: Count("pk", filter=Q(status=tab.status)) for tab in PAIRS_TABS}
-    )
+    counts = counts_by_status(programme_pairs, [tab.status for tab in PAIRS_TABS])
     rows = (
         programme_pairs.filter(status=current.status)
         .select_related("youth__user", "mentor__user")
         .order_by(*current.ordering)
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.pages_list = page.paginator.get_elided_page_range(page.number)
+    page = paginate(request, rows, PAGE_SIZE)
     return render(
         request,
         "matching/pairs.html",
         {
             "association": programme.association,
             "programme": programme,
-            "tabs": [(tab, counts[tab.slug]) for tab in PAIRS_TABS],
+            "tabs": [(tab, counts[tab.status]) for tab in PAIRS_TABS],
             "current_tab": current,
             "page_obj": page,
         },

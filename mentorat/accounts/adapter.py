@@ -1,6 +1,8 @@
 import uuid
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.utils import translation
 
 from mentorat.notifications.services import message_record
@@ -9,7 +11,9 @@ from mentorat.notifications.services import message_record
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """allauth's emails (confirmation, password reset...) go out through our outbox."""
-        message = self.render_mail(template_prefix, email, {"email": email, **context})
+        request = allauth_context.request
+        defaults = {"email": email, "current_site": get_current_site(request)}
+        message = self.render_mail(template_prefix, email, {**defaults, **context})
         html = next(
             (
                 content

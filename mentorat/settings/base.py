@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "matching.context_processors.pairs_awaiting_answer",
+                "mentorat.core.context_processors.statuses",
             ],
         },
     },

@@ -1,11 +1,13 @@
 """Ministry forms: finding and creating associations, deciding on their label."""
 
 from django import forms
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from localflavor.fr.forms import FRSIRENField
+
+from mentorat.states import counts_by_status
 
 from ..enums import LabelStatus
 from ..models import Association, Departement
@@ -45,12 +47,8 @@ class AssociationFilterForm(forms.Form):
 
 def count_by_status(associations: QuerySet) -> list[tuple[str, str, int]]:
     """(status, label, count) for every label status, zeros included, in one query."""
-    counts = dict(
-        associations.order_by()
-        .values_list("label_status")
-        .annotate(count=Count("pk", distinct=True))
-    )
-    return [(status, label, counts.get(status, 0)) for status, label in LabelStatus.choices]
+    counts = counts_by_status(associations, LabelStatus.values, field="label_status")
+    return [(status, label, counts[status]) for status, label in LabelStatus.choices]
 
 
 class AssociationForm(forms.ModelForm):

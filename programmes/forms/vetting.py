@@ -10,7 +10,7 @@ from ..models import Departement, check_guardian_email
 from ..models.participants import ATTESTATION_VALIDITY
 
 
-class ReviewFilterForm(forms.Form):
+class VettingFilterForm(forms.Form):
     """Search and filters of a review list. Read from the query string, never required."""
 
     q = forms.CharField(

@@ -1,7 +1,8 @@
+from mentorat.states import InvalidTransition  # lives in mentorat.states; re-exported
+
 from .associations import (
     Association,
     Departement,
-    InvalidTransition,
     LabelDecision,
     Programme,
     StaffInvitation,

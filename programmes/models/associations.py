@@ -2,12 +2,13 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from mentorat.states import InvalidTransition
 
 from .. import rules
 from ..enums import LabelStatus, ParticipantStatus, StaffRole
@@ -16,10 +17,6 @@ rna_validator = RegexValidator(
     r"^W\d{9}$", _("Un numéro RNA s’écrit W suivi de 9 chiffres (W123456789).")
 )
 siren_validator = RegexValidator(r"^\d{9}$", _("Un numéro SIREN compte 9 chiffres."))
-
-
-class InvalidTransition(ValidationError):
-    """A state change that the current state does not allow."""
 
 
 class Departement(models.Model):
@@ -82,6 +79,19 @@ class Association(models.Model):
                 condition=Q(siren="") | Q(siren__regex=r"^[0-9]{9}$"),
                 name="association_siren_format",
                 violation_error_message=_("Numéro SIREN invalide."),
+            ),
+            # Either number may be missing (one is enough), never shared.
+            models.UniqueConstraint(
+                fields=["rna"],
+                condition=~Q(rna=""),
+                name="association_rna_unique",
+                violation_error_message=_("Une association porte déjà ce numéro RNA."),
+            ),
+            models.UniqueConstraint(
+                fields=["siren"],
+                condition=~Q(siren=""),
+                name="association_siren_unique",
+                violation_error_message=_("Une association porte déjà ce numéro SIREN."),
             ),
         ]
 

@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from mentorat.accounts.enums import Role
 from mentorat.accounts.models import User
+from mentorat.states import InvalidTransition
 
 from ..enums import ConsentDecision, ParticipantStatus
-from .associations import InvalidTransition, new_token
+from .associations import new_token
 from .participants import CONSENT_VALIDITY, YouthProfile
 
 

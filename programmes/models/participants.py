@@ -11,6 +11,8 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mentorat.states import InvalidTransition
+
 from .. import flags, rules
 from ..enums import (
     Format,
@@ -22,7 +24,7 @@ from ..enums import (
     Situation,
     Slot,
 )
-from .associations import Departement, InvalidTransition, Programme
+from .associations import Departement, Programme
 
 postal_code_validator = RegexValidator(
     r"^[0-9]{5}$", _("Un code postal s’écrit avec 5 chiffres, par exemple 75011.")
@@ -55,7 +57,7 @@ def age_band(age: int) -> str:
     return _("%(low)d ans et plus") % {"low": AGE_BANDS[-1][1] + 1}
 
 
-def review_constraints(prefix: str, *, without_programme, message) -> list:
+def vetting_constraints(prefix: str, *, without_programme, message) -> list:
     """What youths and mentors share in the database: someone reviewed belongs to a programme
     (only these states may have none), and a refusal always says why."""
     return [
@@ -257,7 +259,7 @@ class YouthProfile(Participant):
                 name="youth_birth_date_plausible",
                 violation_error_message=_("La date de naissance ne peut pas être dans le futur."),
             ),
-            *review_constraints(
+            *vetting_constraints(
                 "youth",
                 without_programme=[
                     ParticipantStatus.WAITING_LIST,
@@ -384,7 +386,7 @@ class MentorProfile(Participant):
                 name="mentor_attestation_not_in_future",
                 violation_error_message=_("L’attestation ne peut pas être datée du futur."),
             ),
-            *review_constraints(
+            *vetting_constraints(
                 "mentor",
                 without_programme=[ParticipantStatus.WAITING_LIST, ParticipantStatus.REJECTED],
                 message=_("Un mentor examiné est rattaché à un programme."),

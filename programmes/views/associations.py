@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import Http404
@@ -13,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from mentorat.notifications.services import message_send
+from mentorat.pagination import paginate
+from mentorat.states import InvalidTransition
 
 from ..access import ministry_required
 from ..enums import LabelStatus
@@ -24,7 +25,7 @@ from ..forms.associations import (
     count_by_status,
 )
 from ..forms.team import CoordinatorInvitationForm
-from ..models import Association, InvalidTransition, LabelDecision
+from ..models import Association, LabelDecision
 from ..models.associations import LABEL_TRANSITIONS
 from .team import send_invitation
 
@@ -89,7 +90,7 @@ def association_list(request):
         .prefetch_related("departements")
         .order_by("name")
     )
-    page = Paginator(associations, ASSOCIATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(request, associations, ASSOCIATIONS_PER_PAGE)
     return render(
         request,
         "programmes/associations/list.html",
@@ -169,7 +170,7 @@ def notify_label_decision(decision: LabelDecision) -> None:
         key=f"label-decision:{decision.pk}",
         to_email=association.contact_email,
         template="label_decision",
-        context={"association": association, "decision": decision},
+        context={"association": association, "decision": decision, "LabelStatus": LabelStatus},
         # The association's contact reads French, whatever the ministry's screen shows.
         language=settings.LANGUAGE_CODE,
     )

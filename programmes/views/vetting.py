@@ -4,13 +4,14 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
+
+from mentorat.pagination import paginate
+from mentorat.states import InvalidTransition, counts_by_status
 
 from .. import signup
 from ..access import staff_associations, staff_required
@@ -20,10 +21,10 @@ from ..forms.vetting import (
     ConsentReopenForm,
     ReferentForm,
     RejectionForm,
-    ReviewFilterForm,
+    VettingFilterForm,
 )
-from ..models import InvalidTransition, MentorProfile, YouthProfile
-from ..review import participant_approve, participant_reject
+from ..models import MentorProfile, YouthProfile
+from ..vetting import participant_approve, participant_reject
 
 PAGE_SIZE = 20
 
@@ -109,21 +110,19 @@ def staff_home(request):
     association = staff_associations(request.user).order_by("name").first()
     if association is None:
         return render(request, "programmes/vetting/no_association.html")
-    return redirect("programmes:review_list", slug=association.slug, kind="jeunes")
+    return redirect("programmes:vetting_list", slug=association.slug, kind="jeunes")
 
 
 @staff_required
 @require_GET
-def review_list(request, slug, kind):
+def vetting_list(request, slug, kind):
     associations = staff_associations(request.user).order_by("name")
     association = get_object_or_404(associations, slug=slug)
     people_kind = KINDS[kind]
     people = people_kind.model.objects.for_association(association)
-    filters = ReviewFilterForm(data=request.GET, association=association, people=people)
+    filters = VettingFilterForm(data=request.GET, association=association, people=people)
     found = filters.filter(people)
-    counts = found.aggregate(
-        **{tab.slug: Count("pk", filter=Q(status=tab.status)) for tab in people_kind.tabs}
-    )
+    counts = counts_by_status(found, [tab.status for tab in people_kind.tabs])
     asked = request.GET.get("etat")
     current = next((tab for tab in people_kind.tabs if tab.slug == asked), people_kind.tabs[0])
     rows = (
@@ -132,8 +131,7 @@ def review_list(request, slug, kind):
         .select_related(*people_kind.list_related)
         .order_by("created_at", "pk")  # first come, first reviewed
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.pages_list = page.paginator.get_elided_page_range(page.number)
+    page = paginate(request, rows, PAGE_SIZE)
     return render(
         request,
         "programmes/vetting/list.html",
@@ -160,7 +158,7 @@ def _tab_links(request, tabs, counts, current):
         links.append(
             {
                 "label": tab.label,
-                "count": counts[tab.slug],
+                "count": counts[tab.status],
                 "query": query.urlencode(),
                 "is_current": tab == current,
             }
@@ -170,20 +168,20 @@ def _tab_links(request, tabs, counts, current):
 
 @staff_required
 @require_GET
-def review_detail(request, slug, kind, pk):
+def vetting_detail(request, slug, kind, pk):
     association, person = _person(request, slug, kind, pk)
     return _render_detail(request, association, kind, person)
 
 
 @staff_required
 @require_POST
-def review_approve(request, slug, kind, pk):
+def vetting_approve(request, slug, kind, pk):
     association, person = _person(request, slug, kind, pk)
     try:
         participant_approve(participant=person, by=request.user, dashboard_url=_dashboard(request))
     except InvalidTransition as refusal:
         messages.error(request, " ".join(refusal.messages))
-        return redirect("programmes:review_detail", slug=slug, kind=kind, pk=pk)
+        return redirect("programmes:vetting_detail", slug=slug, kind=kind, pk=pk)
     if isinstance(person, MentorProfile) and not person.has_valid_attestation():
         messages.warning(
             request,
@@ -199,12 +197,12 @@ def review_approve(request, slug, kind, pk):
             _("%(name)s est prêt(e) pour la mise en relation. Un courriel l’en informe.")
             % {"name": person.user},
         )
-    return redirect("programmes:review_list", slug=slug, kind=kind)
+    return redirect("programmes:vetting_list", slug=slug, kind=kind)
 
 
 @staff_required
 @require_POST
-def review_reject(request, slug, kind, pk):
+def vetting_reject(request, slug, kind, pk):
     association, person = _person(request, slug, kind, pk)
     form = RejectionForm(data=request.POST)
     if not form.is_valid():
@@ -218,13 +216,13 @@ def review_reject(request, slug, kind, pk):
         )
     except InvalidTransition as refusal:
         messages.error(request, " ".join(refusal.messages))
-        return redirect("programmes:review_detail", slug=slug, kind=kind, pk=pk)
+        return redirect("programmes:vetting_detail", slug=slug, kind=kind, pk=pk)
     messages.success(
         request,
         _("L’inscription de %(name)s est refusée. Un courriel lui en donne le motif.")
         % {"name": person.user},
     )
-    return redirect("programmes:review_list", slug=slug, kind=kind)
+    return redirect("programmes:vetting_list", slug=slug, kind=kind)
 
 
 @staff_required
@@ -252,7 +250,7 @@ def consent_reopen(request, slug, pk):
             _("Demande rouverte : %(email)s a reçu un nouveau lien, valable 30 jours.")
             % {"email": consent.guardian_email},
         )
-    return redirect("programmes:review_detail", slug=slug, kind="jeunes", pk=pk)
+    return redirect("programmes:vetting_detail", slug=slug, kind="jeunes", pk=pk)
 
 
 @staff_required
@@ -269,7 +267,7 @@ def mentor_referent_assign(request, slug, pk):
         _("%(referent)s est désormais référent·e de %(mentor)s.")
         % {"referent": mentor.referent, "mentor": mentor.user},
     )
-    return redirect("programmes:review_detail", slug=slug, kind="mentors", pk=pk)
+    return redirect("programmes:vetting_detail", slug=slug, kind="mentors", pk=pk)
 
 
 @staff_required
@@ -278,7 +276,7 @@ def criteria_edit_acknowledge(request, slug, kind, pk):
     _association, person = _person(request, slug, kind, pk)
     person.acknowledge_criteria_edit()
     messages.success(request, _("Modifications relues."))
-    return redirect("programmes:review_detail", slug=slug, kind=kind, pk=pk)
+    return redirect("programmes:vetting_detail", slug=slug, kind=kind, pk=pk)
 
 
 @staff_required
@@ -296,7 +294,7 @@ def mentor_attestation_record(request, slug, pk):
         _("Attestation d’honorabilité enregistrée : valable jusqu’au %(date)s.")
         % {"date": mentor.attestation_valid_until().strftime("%d/%m/%Y")},
     )
-    return redirect("programmes:review_detail", slug=slug, kind="mentors", pk=pk)
+    return redirect("programmes:vetting_detail", slug=slug, kind="mentors", pk=pk)
 
 
 def _person(request, slug, kind, pk):

@@ -66,7 +66,7 @@ def test_a_refusal_is_final_for_the_youth_and_staff_reopen_it(page):
     log_in(page, "coord@exemple.fr")
     page.goto(
         reverse(
-            "programmes:review_detail", kwargs={"slug": "afev", "kind": "jeunes", "pk": youth.pk}
+            "programmes:vetting_detail", kwargs={"slug": "afev", "kind": "jeunes", "pk": youth.pk}
         )
     )
     history = page.get_by_role("table", name="Historique des demandes d’accord parental")
@@ -110,7 +110,7 @@ def test_the_vetting_page_says_why_an_under_15_cannot_be_approved(page):
     log_in(page, "coord@exemple.fr")
     page.goto(
         reverse(
-            "programmes:review_detail", kwargs={"slug": "afev", "kind": "jeunes", "pk": youth.pk}
+            "programmes:vetting_detail", kwargs={"slug": "afev", "kind": "jeunes", "pk": youth.pk}
         )
     )
     expect(page.locator("#approval-blocker")).to_contain_text(

@@ -47,9 +47,9 @@ def test_no_button_of_the_coordinators_pages_is_clipped(page):
     MentorProfileFactory(programme=programme)
     log_in(page, StaffMembershipFactory(association=association).user)
     for url in (
-        reverse("programmes:review_list", args=[association.slug, "jeunes"]),
-        reverse("programmes:review_list", args=[association.slug, "mentors"]),
-        reverse("programmes:review_detail", args=[association.slug, "jeunes", youth.pk]),
+        reverse("programmes:vetting_list", args=[association.slug, "jeunes"]),
+        reverse("programmes:vetting_list", args=[association.slug, "mentors"]),
+        reverse("programmes:vetting_detail", args=[association.slug, "jeunes", youth.pk]),
         reverse("matching:home", args=[association.slug]),
         reverse("matching:programme", args=[association.slug, programme.slug]),
         reverse("matching:proposals", args=[association.slug, programme.slug]),
@@ -104,7 +104,7 @@ def test_the_coordinator_checks_the_attestation_date_the_mentor_declared(page):
         user__last_name="Durand",
     )
     log_in(page, StaffMembershipFactory(association=association).user)
-    page.goto(reverse("programmes:review_list", args=[association.slug, "mentors"]))
+    page.goto(reverse("programmes:vetting_list", args=[association.slug, "mentors"]))
     expect(page.get_by_role("row").filter(has_text="Karim Durand")).to_contain_text(
         "Déclarée, à vérifier"
     )
@@ -131,7 +131,7 @@ def test_a_sign_up_whose_address_nobody_confirmed_is_marked(page):
         user__verified_email=False,
     )
     log_in(page, StaffMembershipFactory(association=association).user)
-    page.goto(reverse("programmes:review_list", args=[association.slug, "jeunes"]))
+    page.goto(reverse("programmes:vetting_list", args=[association.slug, "jeunes"]))
 
     expect(page.get_by_role("row").filter(has_text="Yanis Ben")).to_contain_text(
         "Adresse non confirmée"

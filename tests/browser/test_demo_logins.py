@@ -59,7 +59,7 @@ def test_every_printed_login_lands_on_a_space_with_something_in_it(page):
     log_in(page, "coordination.article1@demo.mentorat.local")
     expect(page.get_by_role("heading", level=1)).to_have_text("Inscriptions — Article 1")
     expect(page.get_by_role("tab", name="Prêts")).not_to_have_text("Prêts 0")
-    response = page.goto(reverse("programmes:review_list", args=["afev", "jeunes"]))
+    response = page.goto(reverse("programmes:vetting_list", args=["afev", "jeunes"]))
     assert response.status == 404
     page.goto(reverse("core:dashboard"))
     log_out(page)

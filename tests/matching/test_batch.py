@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 
 from matching.enums import PairStatus, RunStatus
 from matching.models import MatchingRun, MatchingWeights, Pair
-from matching.services import ProposalRefused, run_execute, run_start
+from matching.services import RunRefused, run_execute, run_start
 from programmes.enums import Gender
 from tests.matching.factories import PairFactory
 from tests.programmes.factories import (
@@ -108,7 +108,7 @@ def test_people_not_yet_approved_are_left_out(programme):
 
 def test_a_second_batch_for_the_same_programme_is_refused_while_one_runs(programme):
     run_start(programme=programme, by=None)
-    with pytest.raises(ProposalRefused, match="déjà en cours"):
+    with pytest.raises(RunRefused, match="déjà en cours"):
         run_start(programme=programme, by=None)
 
 
@@ -171,7 +171,7 @@ def test_run_matching_refuses_an_unknown_programme():
 
 def test_a_national_run_and_a_programme_run_never_overlap(programme):
     run_start(programme=None, by=None)
-    with pytest.raises(ProposalRefused, match="déjà en cours"):
+    with pytest.raises(RunRefused, match="déjà en cours"):
         run_start(programme=programme, by=None)
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from matching.enums import PairStatus
 from matching.models import ANSWER_DELAY, Pair
-from programmes.models import InvalidTransition
+from mentorat.states import InvalidTransition
 from tests.accounts.factories import UserFactory
 from tests.matching.factories import PairFactory
 
@@ -102,3 +102,11 @@ def test_the_database_refuses_a_mentor_above_capacity():
     pair.mentor.open_pairs = 2
     with pytest.raises(IntegrityError):
         pair.mentor.save(update_fields=["open_pairs"])
+
+
+def test_each_member_of_a_pair_sees_the_other_and_a_stranger_is_neither():
+    pair = PairFactory()
+    assert pair.other_person(pair.youth.user) == pair.mentor
+    assert pair.other_person(pair.mentor.user) == pair.youth
+    with pytest.raises(ValueError):
+        pair.other_person(UserFactory())

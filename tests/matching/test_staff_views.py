@@ -384,7 +384,7 @@ class TestBatch:
         with django_assert_num_queries(12):
             response = staff_client.get(page)
         detail = reverse(
-            "programmes:review_detail", args=[programme.association.slug, "jeunes", ines.pk]
+            "programmes:vetting_detail", args=[programme.association.slug, "jeunes", ines.pk]
         )
         assertContains(response, f'<td><a href="{detail}">Inès Martin</a></td>', html=True)
         assertContains(

@@ -7,7 +7,7 @@ from matching.models import Pair
 from matching.services import ProposalRefused, pair_propose
 from matching.tasks import expire_overdue_proposals
 from matching.workflow import pair_answer, pair_approve
-from programmes.models import InvalidTransition
+from mentorat.states import InvalidTransition
 from tests.matching.factories import PairFactory
 from tests.programmes.factories import (
     AssociationFactory,

@@ -16,7 +16,7 @@ from mentorat.notifications.models import Message
 from programmes import signup
 from programmes.enums import ConsentDecision, ParticipantStatus
 from programmes.models import InvalidTransition, ParentalConsent, YouthProfile
-from programmes.review import participant_approve
+from programmes.vetting import participant_approve
 from tests.accounts.factories import UserFactory
 from tests.programmes.factories import (
     ParentalConsentFactory,
@@ -40,7 +40,7 @@ def answer_url(consent):
 
 def detail_url(youth):
     return reverse(
-        "programmes:review_detail",
+        "programmes:vetting_detail",
         kwargs={"slug": youth.programme.association.slug, "kind": "jeunes", "pk": youth.pk},
     )
 
@@ -54,7 +54,7 @@ def reopen_url(youth):
 
 def approve_url(youth):
     return reverse(
-        "programmes:review_approve",
+        "programmes:vetting_approve",
         kwargs={"slug": youth.programme.association.slug, "kind": "jeunes", "pk": youth.pk},
     )
 

@@ -4,8 +4,9 @@ database refuses whatever the code above it does."""
 import pytest
 from django.db import IntegrityError, transaction
 
+from mentorat.states import InvalidTransition
 from programmes.enums import LabelStatus
-from programmes.models import Association, InvalidTransition, LabelDecision
+from programmes.models import Association, LabelDecision
 from tests.accounts.factories import UserFactory
 from tests.programmes.factories import AssociationFactory, LabelDecisionFactory
 
@@ -121,3 +122,16 @@ def test_a_decision_outlives_its_author():
     decision.decided_by.delete()
     decision.refresh_from_db()
     assert decision.decided_by is None
+
+
+@pytest.mark.parametrize("field, value", [("rna", "W000000042"), ("siren", "123456782")])
+def test_the_database_refuses_two_associations_with_the_same_number(field, value):
+    AssociationFactory(**{field: value})
+    with pytest.raises(IntegrityError, match=f"association_{field}_unique"), transaction.atomic():
+        AssociationFactory(**{field: value})
+
+
+def test_many_associations_may_leave_the_siren_empty():
+    AssociationFactory(siren="")
+    AssociationFactory(siren="")
+    assert Association.objects.filter(siren="").count() == 2

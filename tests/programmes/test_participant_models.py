@@ -4,8 +4,9 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from mentorat.states import InvalidTransition
 from programmes.enums import ParticipantStatus
-from programmes.models import InvalidTransition, MentorProfile, YouthProfile
+from programmes.models import MentorProfile, YouthProfile
 from tests.accounts.factories import UserFactory
 from tests.programmes.factories import (
     MentorProfileFactory,

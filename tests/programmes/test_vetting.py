@@ -45,7 +45,7 @@ def staff_client(client, membership):
 
 
 def list_url(association, kind="jeunes"):
-    return reverse("programmes:review_list", kwargs={"slug": association.slug, "kind": kind})
+    return reverse("programmes:vetting_list", kwargs={"slug": association.slug, "kind": kind})
 
 
 def person_url(name, person, kind=None):
@@ -62,13 +62,13 @@ def page_text(response) -> str:
 
 # Every staff view about a person, with what a valid request sends.
 PERSON_VIEWS = [
-    ("review_detail", "youth", "get", {}),
-    ("review_approve", "youth", "post", {}),
-    ("review_reject", "youth", "post", {"reason": "Hors du territoire."}),
+    ("vetting_detail", "youth", "get", {}),
+    ("vetting_approve", "youth", "post", {}),
+    ("vetting_reject", "youth", "post", {"reason": "Hors du territoire."}),
     ("criteria_edit_acknowledge", "youth", "post", {}),
-    ("review_detail", "mentor", "get", {}),
-    ("review_approve", "mentor", "post", {}),
-    ("review_reject", "mentor", "post", {"reason": "Hors du territoire."}),
+    ("vetting_detail", "mentor", "get", {}),
+    ("vetting_approve", "mentor", "post", {}),
+    ("vetting_reject", "mentor", "post", {"reason": "Hors du territoire."}),
     ("mentor_referent_assign", "mentor", "post", {}),
     ("mentor_attestation_record", "mentor", "post", {"attestation_date": "2026-01-01"}),
 ]
@@ -284,7 +284,7 @@ class TestAPersonsPage:
             prefers_same_gender=True,
         )
 
-        page = page_text(staff_client.get(person_url("review_detail", youth)))
+        page = page_text(staff_client.get(person_url("vetting_detail", youth)))
 
         for expected in [
             "Inès Martin",
@@ -305,7 +305,7 @@ class TestAPersonsPage:
 
     def test_an_under_15_youth_shows_the_consent_status(self, staff_client, programme):
         consent = ParentalConsentFactory(youth__programme=programme, guardian_name="Sophie Martin")
-        page = page_text(staff_client.get(person_url("review_detail", consent.youth)))
+        page = page_text(staff_client.get(person_url("vetting_detail", consent.youth)))
         assert "14 ans" in page
         assert "Accord parental (moins de 15 ans)" in page
         assert "Sophie Martin" in page and "En attente" in page
@@ -315,21 +315,21 @@ class TestAPersonsPage:
     def test_a_possible_duplicate_names_the_other_association(self, staff_client, programme):
         first = YouthProfileFactory(programme__association__name="Capital Filles")
         youth = YouthProfileFactory(programme=programme, possible_duplicate_of=first)
-        page = page_text(staff_client.get(person_url("review_detail", youth)))
+        page = page_text(staff_client.get(person_url("vetting_detail", youth)))
         assert "Doublon possible" in page and "Capital Filles" in page
 
     def test_criteria_changed_since_approval_are_dated(self, staff_client, programme):
         changed_at = timezone.make_aware(datetime.datetime(2026, 3, 14, 10, 30))
         youth = YouthProfileFactory(programme=programme, ready=True, criteria_changed_at=changed_at)
         assertContains(
-            staff_client.get(person_url("review_detail", youth)), "Critères modifiés le 14/03/2026"
+            staff_client.get(person_url("vetting_detail", youth)), "Critères modifiés le 14/03/2026"
         )
 
     def test_staff_mark_the_changes_as_read(self, staff_client, programme):
         youth = YouthProfileFactory(
             programme=programme, ready=True, criteria_changed_at=timezone.now()
         )
-        page = page_text(staff_client.get(person_url("review_detail", youth)))
+        page = page_text(staff_client.get(person_url("vetting_detail", youth)))
         assert "J’ai relu les modifications" in page
 
         staff_client.post(person_url("criteria_edit_acknowledge", youth))
@@ -337,7 +337,7 @@ class TestAPersonsPage:
         youth.refresh_from_db()
         assert youth.criteria_changed_at is None
         assert "Critères modifiés" not in page_text(
-            staff_client.get(person_url("review_detail", youth))
+            staff_client.get(person_url("vetting_detail", youth))
         )
 
     def test_a_mentor_page(self, staff_client, programme):
@@ -356,7 +356,7 @@ class TestAPersonsPage:
             referent=referent,
         )
 
-        page = page_text(staff_client.get(person_url("review_detail", mentor)))
+        page = page_text(staff_client.get(person_url("vetting_detail", mentor)))
 
         for expected in [
             "Juriste",
@@ -374,7 +374,7 @@ class TestAPersonsPage:
         self, staff_client, programme
     ):
         mentor = MentorProfileFactory(programme=programme)
-        page = page_text(staff_client.get(person_url("review_detail", mentor)))
+        page = page_text(staff_client.get(person_url("vetting_detail", mentor)))
         assert "Ne peut pas être mis(e) en relation avec un ou une mineur(e)" in page
         assert "Aucune attestation n’a été vue" in page
 
@@ -384,7 +384,7 @@ class TestAPersonsPage:
         declared = timezone.localdate() - datetime.timedelta(days=20)
         mentor = MentorProfileFactory(programme=programme, attestation_date=declared)
 
-        page = page_text(staff_client.get(person_url("review_detail", mentor)))
+        page = page_text(staff_client.get(person_url("vetting_detail", mentor)))
 
         assert "L’attestation déclarée n’a pas encore été vue" in page
         assert f"Datée du {declared:%d/%m/%Y}" in page
@@ -397,7 +397,7 @@ class TestAPersonsPage:
     def test_a_declared_attestation_too_old_is_said_so(self, staff_client, programme):
         declared = timezone.localdate() - relativedelta(months=7)
         mentor = MentorProfileFactory(programme=programme, attestation_date=declared)
-        page = page_text(staff_client.get(person_url("review_detail", mentor)))
+        page = page_text(staff_client.get(person_url("vetting_detail", mentor)))
         assert "plus de 6 mois" in page and "une fois vue" not in page
 
 
@@ -407,7 +407,7 @@ class TestDecisions:
     ):
         youth = YouthProfileFactory(programme=programme, user__first_name="Inès")
 
-        response = staff_client.post(person_url("review_approve", youth), follow=True)
+        response = staff_client.post(person_url("vetting_approve", youth), follow=True)
 
         assertRedirects(response, list_url(programme.association))
         assertContains(response, "est prêt(e) pour la mise en relation")
@@ -419,13 +419,13 @@ class TestDecisions:
 
     def test_approving_twice_is_refused_gently(self, staff_client, programme):
         youth = YouthProfileFactory(programme=programme, ready=True)
-        response = staff_client.post(person_url("review_approve", youth), follow=True)
+        response = staff_client.post(person_url("vetting_approve", youth), follow=True)
         assertContains(response, "Seule une inscription en cours d’examen peut être validée.")
         assert Message.objects.count() == 0
 
     def test_a_youth_awaiting_consent_cannot_be_approved(self, staff_client, programme):
         youth = YouthProfileFactory(programme=programme, under_15=True)
-        response = staff_client.post(person_url("review_approve", youth), follow=True)
+        response = staff_client.post(person_url("vetting_approve", youth), follow=True)
         assert response.status_code == 200
         youth.refresh_from_db()
         assert youth.status == ParticipantStatus.AWAITING_CONSENT
@@ -433,7 +433,7 @@ class TestDecisions:
     def test_rejecting_needs_a_reason(self, staff_client, programme):
         youth = YouthProfileFactory(programme=programme)
 
-        response = staff_client.post(person_url("review_reject", youth), {"reason": "   "})
+        response = staff_client.post(person_url("vetting_reject", youth), {"reason": "   "})
 
         assert response.status_code == 200
         assertContains(response, "Indiquez le motif du refus")
@@ -445,7 +445,7 @@ class TestDecisions:
         mentor = MentorProfileFactory(programme=programme, ready=True)
         reason = "Notre programme n’accompagne que des jeunes de Marseille."
 
-        response = staff_client.post(person_url("review_reject", mentor), {"reason": reason})
+        response = staff_client.post(person_url("vetting_reject", mentor), {"reason": reason})
 
         assertRedirects(response, list_url(programme.association, "mentors"))
         mentor.refresh_from_db()
@@ -456,7 +456,7 @@ class TestDecisions:
     def test_rejecting_a_rejected_person_again_is_refused_gently(self, staff_client, programme):
         youth = YouthProfileFactory(programme=programme, rejected=True)
         response = staff_client.post(
-            person_url("review_reject", youth), {"reason": "Encore."}, follow=True
+            person_url("vetting_reject", youth), {"reason": "Encore."}, follow=True
         )
         assertContains(response, "Cette inscription ne peut pas être refusée.")
 
@@ -464,7 +464,7 @@ class TestDecisions:
         self, staff_client, programme
     ):
         mentor = MentorProfileFactory(programme=programme)
-        response = staff_client.post(person_url("review_approve", mentor), follow=True)
+        response = staff_client.post(person_url("vetting_approve", mentor), follow=True)
         assertContains(response, "seulement avec des jeunes majeurs")
         mentor.refresh_from_db()
         assert mentor.status == ParticipantStatus.READY
@@ -479,7 +479,7 @@ class TestMentorFollowUp:
             person_url("mentor_referent_assign", mentor), {"referent": referent.pk}
         )
 
-        assertRedirects(response, person_url("review_detail", mentor))
+        assertRedirects(response, person_url("vetting_detail", mentor))
         mentor.refresh_from_db()
         assert mentor.referent == referent
 
@@ -509,7 +509,7 @@ class TestMentorFollowUp:
             person_url("mentor_attestation_record", mentor), {"attestation_date": seen.isoformat()}
         )
 
-        assertRedirects(response, person_url("review_detail", mentor))
+        assertRedirects(response, person_url("vetting_detail", mentor))
         mentor.refresh_from_db()
         assert mentor.attestation_date == seen
         assert mentor.attestation_checked_by == membership.user
@@ -578,7 +578,7 @@ class TestUnconfirmedAddresses:
         )
         assert "Inconnu" in filtered and "Confirmé" not in filtered
 
-        detail = page_text(staff_client.get(person_url("review_detail", unconfirmed)))
+        detail = page_text(staff_client.get(person_url("vetting_detail", unconfirmed)))
         assert "Adresse électronique non confirmée" in detail
 
     def test_a_confirmed_address_in_another_case_counts(self, staff_client, programme):
@@ -586,5 +586,5 @@ class TestUnconfirmedAddresses:
         EmailAddress.objects.create(
             user=youth.user, email=youth.user.email.upper(), verified=True, primary=True
         )
-        detail = page_text(staff_client.get(person_url("review_detail", youth)))
+        detail = page_text(staff_client.get(person_url("vetting_detail", youth)))
         assert "non confirmée" not in detail

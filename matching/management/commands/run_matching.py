@@ -5,7 +5,7 @@ from programmes.models import Programme
 
 from ...engine import MatchingError
 from ...explanations import unmatched_reason_text
-from ...services import ProposalRefused, batch_compute, outcome_of, run_execute, run_start
+from ...services import RunRefused, batch_compute, outcome_of, run_execute, run_start
 
 
 class Command(BaseCommand):
@@ -48,7 +48,7 @@ class Command(BaseCommand):
     def write_proposals(self, programme):
         try:
             run = run_start(programme=programme, by=None)
-        except ProposalRefused as refusal:
+        except RunRefused as refusal:
             raise CommandError(refusal.message) from None
         run = run_execute(run)
         if run.error:

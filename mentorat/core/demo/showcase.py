@@ -16,8 +16,8 @@ from matching.workflow import pair_answer, pair_approve
 from programmes import flags
 from programmes.enums import Format, Gender, Language, Need, Sector, Situation, Slot
 from programmes.models import MentorProfile, YouthProfile
-from programmes.review import participant_approve
 from programmes.signup import mentor_register, youth_register
+from programmes.vetting import participant_approve
 
 PLACE = {"departement_id": "75", "postal_code": "75011"}
 AVAILABILITY = flags.mask_of(Slot, [Slot.WED_AFTERNOON, Slot.SAT_MORNING, Slot.SAT_AFTERNOON])

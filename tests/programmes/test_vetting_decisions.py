@@ -3,9 +3,9 @@ from django.core import mail
 from django.utils import translation
 
 from mentorat.notifications.models import Message
+from mentorat.states import InvalidTransition
 from programmes.enums import ParticipantStatus
-from programmes.models import InvalidTransition
-from programmes.review import participant_approve, participant_reject
+from programmes.vetting import participant_approve, participant_reject
 from tests.accounts.factories import UserFactory
 from tests.programmes.factories import MentorProfileFactory, YouthProfileFactory
 

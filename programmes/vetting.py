@@ -1,12 +1,13 @@
-"""An association's decision on a youth or a mentor, and the email that tells them."""
+"""Vetting: an association's decision on a youth or a mentor, and the email that tells them."""
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from mentorat.notifications.services import message_send
+from mentorat.states import InvalidTransition
 
-from .models import InvalidTransition, MentorProfile
+from .models import MentorProfile
 from .models.participants import Participant
 
 
