@@ -15,7 +15,6 @@ from programmes import enums
 from vocabulary.departements import DEPARTEMENT_NAMES
 
 from .engine import Criterion, Explanation, HardRule, Need, Proximity, UnmatchedReason
-from .services import explanation_as_json
 
 
 @dataclass(frozen=True)
@@ -203,3 +202,21 @@ def _sector_label(position: int) -> str:
 def _lower_first(text) -> str:
     text = str(text)
     return text[:1].lower() + text[1:]
+
+
+def explanation_as_json(explanation: Explanation) -> list[dict]:
+    return [
+        {
+            "criterion": item.criterion.value,
+            "points": round(item.points, 2),
+            "applicable": item.applicable,
+            "params": {key: _codes(value) for key, value in item.params.items()},
+        }
+        for item in explanation.items
+    ]
+
+
+def _codes(value):
+    if isinstance(value, tuple | list):
+        return [str(member) for member in value]
+    return value if value is None or isinstance(value, int | float) else str(value)

@@ -1,17 +1,17 @@
 """From the database to the engine's arrays, in a fixed number of queries whatever the size."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 from django.db import connections
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from programmes import rules
 from programmes.enums import Format, Gender, Sector
 from programmes.models import MentorProfile, YouthProfile
+from programmes.models.querysets import attestation_valid, is_minor, may_be_matched
 
 from .engine import (
     DEPARTEMENT_CODES,
@@ -30,20 +30,12 @@ DEPARTEMENT_POSITIONS = {code: position for position, code in enumerate(DEPARTEM
 SECTOR_POSITIONS = {code: position for position, code in enumerate(Sector.values)}
 FORMAT_POSITIONS = {code: position for position, code in enumerate(Format.values)}
 GENDER_POSITIONS = {code: position for position, code in enumerate(Gender.values)}
-# More days than any attestation stays valid (6 months).
-ATTESTATION_MAX_DAYS = 200
-
-
-def years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def matchable_youths(programmes):
     """Approved youths of these programmes who have no pair or proposal in progress, and whose
-    finished pairs (if any) all ended early with a new mentor asked for."""
+    finished pairs (if any) all ended early with a new mentor asked for (those still missing a
+    parent's consent included: the batch reports them as such)."""
     return (
         YouthProfile.objects.ready()
         .filter(programme__in=programmes)
@@ -54,11 +46,7 @@ def matchable_youths(programmes):
 
 def available_mentors(programmes):
     """Approved mentors of these programmes with at least one place left."""
-    return (
-        MentorProfile.objects.ready()
-        .filter(programme__in=programmes)
-        .filter(open_pairs__lt=F("capacity"))
-    )
+    return MentorProfile.objects.matchable().with_place_left().filter(programme__in=programmes)
 
 
 # What youths and mentors share, in the engine's column names, read in one query each.
@@ -120,12 +108,9 @@ def mentee_columns(youths, today: date | None = None, **extra) -> dict:
         youths,
         "sector_of_interest",
         same_gender_only="prefers_same_gender",
-        is_minor=is_true(Q(birth_date__gt=years_before(today, 18))),
-        # Under 15, a parent must have consented too.
-        matchable=is_true(
-            Q(birth_date__lte=years_before(today, rules.JOINT_CONSENT_AGE))
-            | Q(parental_consent_given_at__isnull=False)
-        ),
+        # The rules are the QuerySet's (programmes.models.querysets), computed by the database.
+        is_minor=is_true(is_minor(today)),
+        matchable=is_true(may_be_matched(today)),
         **extra,
     )
     for name in ("same_gender_only", "is_minor", "matchable"):
@@ -145,30 +130,13 @@ def mentor_columns(mentors, today: date | None = None, **extra) -> dict:
         "sector",
         capacity="capacity",
         open_pairs="open_pairs",
-        has_attestation=is_true(
-            Q(
-                attestation_checked_at__isnull=False,
-                attestation_date__gte=earliest_valid_attestation(today),
-            )
-        ),
+        has_attestation=is_true(attestation_valid(today)),
         **extra,
     )
     open_pairs = np.array(columns.pop("open_pairs"), dtype=np.int64)
     columns["capacity"] = np.array(columns["capacity"], dtype=np.int64) - open_pairs
     columns["has_attestation"] = np.array(columns["has_attestation"], dtype=bool)
     return columns
-
-
-def earliest_valid_attestation(today: date) -> date:
-    """The oldest attestation date still valid on ``today``, found by asking
-    MentorProfile.has_valid_attestation itself (validity only shrinks as the date ages)."""
-    probe = MentorProfile(attestation_checked_at=timezone.now())
-    day = today - timedelta(days=ATTESTATION_MAX_DAYS)
-    while True:
-        probe.attestation_date = day
-        if probe.has_valid_attestation(today):
-            return day
-        day += timedelta(days=1)
 
 
 def positions(codes, table: dict[str, int], missing: int | None = None) -> np.ndarray:

@@ -1,23 +1,24 @@
 """Writes that span the matching and programmes apps: proposing pairs, running a batch."""
 
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentorat.states import InvalidTransition
-from programmes.enums import LabelStatus
+from programmes.enums import LabelStatus, ParticipantStatus
 from programmes.models import MentorProfile, Programme, YouthProfile
 
 from .bulk import insert_rows
-from .engine import Explanation, MatchingError, MatchingResult
-from .enums import ACTIVE_RUN_STATUSES, RunStatus
+from .engine import MatchingError, MatchingResult, explain_pair
+from .explanations import broken_rule_text, explanation_as_json
 from .models import MatchingRun, MatchingWeights, Pair, PairEvent, UnmatchedYouth
-from .population import BatchPopulation
+from .population import BatchPopulation, load_mentees, load_mentors
 
 
 class ProposalRefused(InvalidTransition):
@@ -33,51 +34,80 @@ def weights_of(programme: Programme):
     return weights.as_engine_weights()
 
 
-def explanation_as_json(explanation: Explanation) -> list[dict]:
-    return [
-        {
-            "criterion": item.criterion.value,
-            "points": round(item.points, 2),
-            "applicable": item.applicable,
-            "params": {key: _codes(value) for key, value in item.params.items()},
+def why_not_matchable(youth: YouthProfile, today: date | None = None) -> str | None:
+    """Why this youth cannot be proposed a mentor now, in a sentence; None if they can."""
+    today = today or timezone.localdate()
+    if youth.status != ParticipantStatus.READY:
+        return _("Ce jeune n’est pas prêt pour la mise en relation (inscription : %(status)s).") % {
+            "status": youth.get_status_display()
         }
-        for item in explanation.items
-    ]
-
-
-def _codes(value):
-    if isinstance(value, tuple | list):
-        return [str(member) for member in value]
-    return value if value is None or isinstance(value, int | float) else str(value)
+    if not YouthProfile.objects.matchable(today).filter(pk=youth.pk).exists():
+        return _(
+            "Ce jeune a moins de 15 ans et l’accord d’un parent n’est pas enregistré : "
+            "il ne peut pas encore être mis en relation."
+        )
+    open_pair = youth.pairs.open().select_related("mentor__user").first()
+    if open_pair is not None:
+        return _("Ce jeune a déjà un binôme avec %(mentor)s (%(status)s).") % {
+            "mentor": open_pair.mentor.user,
+            "status": open_pair.get_status_display(),
+        }
+    if youth.pairs.finished_without_rematch().exists():
+        return _(
+            "Le mentorat de ce jeune est terminé. S’il a été arrêté avant terme, le jeune (ou "
+            "l’association) peut demander un nouveau mentor depuis la page du binôme."
+        )
+    return None
 
 
 @transaction.atomic
 def pair_propose(
-    *,
-    youth: YouthProfile,
-    mentor: MentorProfile,
-    score: float,
-    explanation: list[dict],
-    run: MatchingRun | None = None,
+    *, youth: YouthProfile, mentor: MentorProfile, today: date | None = None
 ) -> Pair:
-    """Hold one of the mentor's places for this youth. The database refuses a mentor above
-    capacity and a second open pair for the youth; both become a ProposalRefused."""
+    """Staff propose a pair by hand. The batch's rules apply, through the same loader and
+    engine (a pair the batch could not make is refused, with the rule it breaks); the score
+    and its explanation are stored; one of the mentor's places is held."""
+    today = today or timezone.localdate()
     if youth.programme_id != mentor.programme_id:
         raise ProposalRefused(_("Le jeune et le mentor ne sont pas dans le même programme."))
     if not youth.programme.association.is_labelled:
         raise ProposalRefused(_("L’association n’est plus labellisée : pas de nouveau binôme."))
+    refusal = why_not_matchable(youth, today)
+    if refusal:
+        raise ProposalRefused(refusal)
+    if youth.pairs.filter(mentor=mentor).exists():
+        raise ProposalRefused(_("Ce jeune et ce mentor ont déjà été proposés l’un à l’autre."))
+    mentors = MentorProfile.objects.matchable(today).filter(pk=mentor.pk)
+    if not mentors.exists():
+        raise ProposalRefused(
+            _("Ce mentor n’est pas disponible : son inscription n’est pas validée.")
+        )
+    if not mentors.with_place_left().exists():
+        raise ProposalRefused(
+            _(
+                "Ce mentor n’est pas disponible : il suit déjà autant de jeunes que possible, "
+                "il n’a plus de place libre."
+            )
+        )
+    youths = load_mentees(YouthProfile.objects.filter(pk=youth.pk), today)
+    mentors = load_mentors(MentorProfile.objects.filter(pk=mentor.pk), today)
+    explanation = explain_pair(youths, 0, mentors, 0, weights_of(youth.programme))
+    if not explanation.feasible:
+        raise ProposalRefused(
+            _("Cette proposition enfreint les règles : %(rules)s.")
+            % {"rules": " ; ".join(broken_rule_text(rule) for rule in explanation.broken_rules)}
+        )
     try:
         with transaction.atomic():
-            MentorProfile.objects.filter(pk=mentor.pk).update(open_pairs=F("open_pairs") + 1)
+            MentorProfile.objects.take_places({mentor.pk: 1})
             pair = Pair.objects.create(
                 programme_id=youth.programme_id,
                 youth=youth,
                 mentor=mentor,
-                score=score,
-                explanation=explanation,
-                run=run,
+                score=round(explanation.score, 2),
+                explanation=explanation_as_json(explanation),
             )
-    except IntegrityError as error:
+    except IntegrityError as error:  # another proposal took the place or the youth meanwhile
         if "mentor_never_above_capacity" in str(error):
             raise ProposalRefused(_("Ce mentor suit déjà autant de jeunes que possible.")) from None
         raise ProposalRefused(_("Ce jeune a déjà un binôme ou une proposition en cours.")) from None
@@ -130,7 +160,7 @@ def batch_write(*, run: MatchingRun, results: Sequence[tuple[Programme, Matching
             )
         ),
     )
-    pair, event, mentor = Pair._meta, PairEvent._meta, MentorProfile._meta
+    pair, event = Pair._meta, PairEvent._meta
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         # Each proposal's first event, dated when it was made, by whoever started the run.
@@ -140,15 +170,13 @@ def batch_write(*, run: MatchingRun, results: Sequence[tuple[Programme, Matching
             " WHERE run_id = %s",
             [run.started_by_id, run.pk],
         )
-        # The places taken, for every mentor at once (the database still refuses a mentor
-        # above capacity, say after a proposal by hand since the population was read).
-        cursor.execute(
-            f"UPDATE {quote(mentor.db_table)} SET open_pairs = open_pairs + taken.places"
-            f" FROM (SELECT mentor_id, COUNT(*) AS places FROM {quote(pair.db_table)}"
-            " WHERE run_id = %s GROUP BY mentor_id) AS taken"
-            f" WHERE {quote(mentor.db_table)}.id = taken.mentor_id",
-            [run.pk],
+    # The places taken, one statement per count (a mentor takes 1 to 3): the database still
+    # refuses a mentor above capacity, say after a proposal by hand since the population was read.
+    MentorProfile.objects.take_places(
+        Counter(
+            mentor for _programme, result in results for mentor in result.mentor_ids.tolist()
         )
+    )
     insert_rows(
         UnmatchedYouth,
         ["run_id", "youth_id", "reason", "need"],
@@ -176,7 +204,7 @@ def run_start(*, programme: Programme | None, by) -> MatchingRun:
         raise RunRefused(
             _("L’association n’est pas labellisée : elle ne peut pas former de binômes.")
         )
-    active = MatchingRun.objects.filter(status__in=ACTIVE_RUN_STATUSES)
+    active = MatchingRun.objects.active()
     # A national run and a programme's own run would propose the same people twice.
     if (active.filter(scope=NATIONAL_SCOPE) if programme else active).exists():
         raise RunRefused(
@@ -203,10 +231,7 @@ LOADED, COMPUTED, PROGRESS_STEP = 10, 90, 5
 def run_execute(run: MatchingRun) -> MatchingRun:
     """Run a recorded batch to the end: everyone read at once, the engine programme by
     programme, then every proposal written at once; progress reported along the way."""
-    claimed = MatchingRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
-        status=RunStatus.RUNNING
-    )
-    if not claimed:  # a redelivered task: another worker has it, or it is over
+    if not run.claim():  # a redelivered task: another worker has it, or it is over
         return run
     programmes = (
         [run.programme]
@@ -239,16 +264,12 @@ def run_execute(run: MatchingRun) -> MatchingRun:
     except Exception as error:
         # A failed run must not block the next one: it is closed, then the error goes on.
         message = str(error) if isinstance(error, MatchingError) else type(error).__name__
-        MatchingRun.objects.filter(pk=run.pk).update(
-            status=RunStatus.FAILED, error=message, finished_at=timezone.now()
-        )
+        run.fail(error=message)
         if not isinstance(error, MatchingError):
             raise
     else:
         summary["seconds"] = seconds
-        MatchingRun.objects.filter(pk=run.pk).update(
-            status=RunStatus.DONE, progress=100, summary=summary, finished_at=timezone.now()
-        )
+        run.finish(summary=summary)
     run.refresh_from_db()
     return run
 
@@ -262,7 +283,7 @@ class Progress:
 
     def report(self, percent: int) -> None:
         if percent - self.shown >= PROGRESS_STEP:
-            MatchingRun.objects.filter(pk=self.run.pk).update(progress=percent)
+            self.run.report_progress(percent)
             self.shown = percent
 
 

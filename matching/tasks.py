@@ -29,17 +29,21 @@ def expire_overdue_proposals() -> int:
 
 
 @shared_task
+def check_mentor_places() -> int:
+    """Report mentors whose place counter disagrees with their open pairs (logged as errors)."""
+    from .places import report_place_drift
+
+    return report_place_drift()
+
+
+@shared_task
 def requeue_stranded_runs() -> int:
     """Queue again the runs whose message never reached a worker (running one twice is
     harmless: run_execute claims it once), and close those whose worker died, so that they
     no longer block the next batch."""
     MatchingRun.objects.filter(
         status=RunStatus.RUNNING, created_at__lte=timezone.now() - RUNNING_RUN_LIMIT
-    ).update(
-        status=RunStatus.FAILED,
-        error=_("Interrompue : le calcul s’est arrêté avant la fin. Relancez-la."),
-        finished_at=timezone.now(),
-    )
+    ).fail_all(error=_("Interrompue : le calcul s’est arrêté avant la fin. Relancez-la."))
     stranded = MatchingRun.objects.filter(
         status=RunStatus.QUEUED, created_at__lte=timezone.now() - QUEUED_RUN_GRACE
     ).values_list("pk", flat=True)

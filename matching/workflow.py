@@ -4,9 +4,12 @@ Each function locks the pair's row first, so that a double click or two people a
 the same moment act one after the other, on the pair as the other left it.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentorat.notifications.services import message_send
@@ -15,9 +18,10 @@ from programmes.models import MentorProfile, YouthProfile
 
 from .engine import explain_pair
 from .enums import PairStatus
+from .explanations import explanation_as_json
 from .models import Pair
 from .population import load_mentees, load_mentors
-from .services import explanation_as_json, weights_of
+from .services import weights_of
 
 
 def _locked(pair: Pair) -> Pair:
@@ -47,16 +51,25 @@ def _tell_both(pair: Pair, event: str) -> None:
         )
 
 
-def check_still_allowed(pair: Pair) -> None:
+def check_still_allowed(pair: Pair, today: date | None = None) -> None:
     """The rules a proposal met when it was made may have changed since: check them again
-    before sending it and before starting the pair."""
+    before sending it and before starting the pair, through the same QuerySet rules as the
+    batch loader (one query each for the youth and the mentor)."""
+    today = today or timezone.localdate()
     if not pair.programme.association.is_labelled:
         raise InvalidTransition(_("L’association n’est plus labellisée : pas de nouveau binôme."))
-    if not pair.youth.is_matchable or pair.mentor.status != "ready":
+    youth = YouthProfile.objects.with_is_minor(today).with_is_matchable(today).get(pk=pair.youth_id)
+    mentor = (
+        MentorProfile.objects.matchable(today)
+        .with_valid_attestation(today)
+        .filter(pk=pair.mentor_id)
+        .first()
+    )
+    if not youth.matchable or mentor is None:
         raise InvalidTransition(
             _("Le jeune ou le mentor n’est plus prêt pour la mise en relation.")
         )
-    if pair.youth.is_minor and not pair.mentor.has_valid_attestation():
+    if youth.minor and not mentor.attestation_valid:
         raise InvalidTransition(
             _("Le jeune est mineur et l’attestation d’honorabilité du mentor n’est plus valide.")
         )

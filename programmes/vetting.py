@@ -1,14 +1,25 @@
 """Vetting: an association's decision on a youth or a mentor, and the email that tells them."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from mentorat.notifications.services import message_send
 from mentorat.states import InvalidTransition
 
 from .models import MentorProfile
 from .models.participants import Participant
+
+# Why someone may not be refused now, as apps above this one know it (matching registers "a
+# pair under way" when it starts): each check returns a sentence, or None.
+REJECTION_BLOCKERS: list[Callable[[Participant], str | None]] = []
+
+
+def block_rejection(check: Callable[[Participant], str | None]):
+    """Register a check run before a refusal; programmes itself never reads the other apps."""
+    REJECTION_BLOCKERS.append(check)
+    return check
 
 
 @transaction.atomic
@@ -27,14 +38,10 @@ def participant_reject(
     """Refused with a reason, which the person reads in the email. Someone with a pair or a
     proposal under way is not refused: the pair is closed or declined first."""
     participant = _locked(participant)
-    # The matching app's pairs point here; "open" pairs hold a place or a youth.
-    if participant.pairs.filter(status__in=("proposed", "approved", "active")).exists():
-        raise InvalidTransition(
-            _(
-                "Cette personne a un binôme ou une proposition en cours : il faut d’abord "
-                "qu’il se termine ou soit écarté."
-            )
-        )
+    for check in REJECTION_BLOCKERS:
+        blocker = check(participant)
+        if blocker:
+            raise InvalidTransition(blocker)
     participant.reject(by=by, reason=reason)
     _tell(participant, template="review_rejected", dashboard_url=dashboard_url)
     return participant

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Self, TypeVar
 import numpy as np
 
 from .codes import Format, Gender, Language, Need, Slot
-from .departements import DEPARTEMENTS, departement_index
+from .departements import DEPARTEMENT_CODES, DEPARTEMENTS, departement_index
 from .weights import MatchingError
 
 NO_SECTOR = -1
@@ -146,6 +146,23 @@ class MenteeArrays(_Columns):
             same_gender_only=[row.same_gender_only for row in rows],
             is_minor=[row.is_minor for row in rows],
             matchable=[row.matchable for row in rows],
+        )
+
+    def record(self, row: int) -> Mentee:
+        """Row ``row`` as a record, the inverse of :meth:`from_records`."""
+        sector, gender = int(self.sector[row]), int(self.gender[row])
+        return Mentee(
+            id=int(self.ids[row]),
+            departement=DEPARTEMENT_CODES[self.departement[row]],
+            needs=Need.members_of(int(self.needs[row])),
+            sector=None if sector == NO_SECTOR else sector,
+            format=list(Format)[self.format[row]],
+            availability=Slot.members_of(int(self.availability[row])),
+            languages=Language.members_of(int(self.languages[row])),
+            gender=None if gender == UNKNOWN_GENDER else list(Gender)[gender],
+            same_gender_only=bool(self.same_gender_only[row]),
+            is_minor=bool(self.is_minor[row]),
+            matchable=bool(self.matchable[row]),
         )
 
 

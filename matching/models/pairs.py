@@ -4,11 +4,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mentorat.states import InvalidTransition
+from mentorat.states import InvalidTransition, Transitions
 from programmes.models import MentorProfile, Programme, YouthProfile
 
 from ..enums import (
@@ -26,11 +26,13 @@ from .objectives import Objective
 ANSWER_DELAY = timedelta(days=7)
 
 # Which state may follow which; every change goes through Pair._move_to.
-PAIR_TRANSITIONS = {
-    PairStatus.PROPOSED: {PairStatus.APPROVED, PairStatus.REJECTED},
-    PairStatus.APPROVED: {PairStatus.ACTIVE, PairStatus.DECLINED, PairStatus.EXPIRED},
-    PairStatus.ACTIVE: {PairStatus.COMPLETED, PairStatus.ENDED_EARLY},
-}
+PAIR_TRANSITIONS = Transitions(
+    {
+        PairStatus.PROPOSED: {PairStatus.APPROVED, PairStatus.REJECTED},
+        PairStatus.APPROVED: {PairStatus.ACTIVE, PairStatus.DECLINED, PairStatus.EXPIRED},
+        PairStatus.ACTIVE: {PairStatus.COMPLETED, PairStatus.ENDED_EARLY},
+    }
+)
 
 
 class PairQuerySet(models.QuerySet):
@@ -203,16 +205,17 @@ class Pair(models.Model):
     def _move_to(self, status: PairStatus, *, by, reason: str = "", fields=()) -> None:
         """The one place a pair changes state: checked, dated, attributed, and the mentor's
         place given back when the pair stops holding it."""
-        if status not in PAIR_TRANSITIONS.get(PairStatus(self.status), set()):
-            raise InvalidTransition(
-                _("Ce binôme est « %(state)s » : cette action n’est plus possible.")
-                % {"state": self.get_status_display()}
-            )
+        PAIR_TRANSITIONS.check(
+            self.status,
+            status,
+            _("Ce binôme est « %(state)s » : cette action n’est plus possible.")
+            % {"state": self.get_status_display()},
+        )
         previous = self.status
         self.status = status
         self.save(update_fields=["status", *fields])
         if previous in OPEN_PAIR_STATUSES and status not in OPEN_PAIR_STATUSES:
-            MentorProfile.objects.filter(pk=self.mentor_id).update(open_pairs=F("open_pairs") - 1)
+            MentorProfile.objects.release_place(self.mentor_id)
         PairEvent.objects.create(
             pair=self, from_status=previous, to_status=status, by=by, reason=reason
         )
@@ -236,7 +239,12 @@ class Pair(models.Model):
             raise InvalidTransition(_("Cette proposition n’attend plus de réponse."))
         if not accepted and not reason.strip():
             raise InvalidTransition(_("Dites en quelques mots pourquoi vous refusez."))
-        field = "youth_answer" if by.pk == self.youth.user_id else "mentor_answer"
+        if by.pk == self.youth.user_id:
+            field = "youth_answer"
+        elif by.pk == self.mentor.user_id:
+            field = "mentor_answer"
+        else:
+            raise InvalidTransition(_("Seuls le jeune et le mentor du binôme peuvent répondre."))
         setattr(self, field, Answer.ACCEPTED if accepted else Answer.DECLINED)
         if not accepted:
             self._move_to(PairStatus.DECLINED, by=by, reason=reason.strip(), fields=[field])

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from matching.engine import Weights
+from mentorat.states import Transitions
 from programmes.models import Programme, YouthProfile
 
 from ..enums import ACTIVE_RUN_STATUSES, RunStatus
@@ -53,6 +54,27 @@ class MatchingWeights(models.Model):
         return Weights(**{criterion: getattr(self, criterion) for criterion in self.CRITERIA})
 
 
+# A run is queued, claimed by one worker, then done or failed (a run whose message or worker
+# was lost fails too, see tasks.requeue_stranded_runs).
+RUN_TRANSITIONS = Transitions(
+    {
+        RunStatus.QUEUED: {RunStatus.RUNNING, RunStatus.FAILED},
+        RunStatus.RUNNING: {RunStatus.DONE, RunStatus.FAILED},
+    }
+)
+
+
+class MatchingRunQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=ACTIVE_RUN_STATUSES)
+
+    def fail_all(self, *, error: str) -> int:
+        """Close these runs as failed (those already over are left as they are)."""
+        return self.filter(status__in=RUN_TRANSITIONS.sources_of(RunStatus.FAILED)).update(
+            status=RunStatus.FAILED, error=error, finished_at=timezone.now()
+        )
+
+
 class MatchingRun(models.Model):
     """One batch: for a programme, or for every programme (scope "national")."""
 
@@ -72,6 +94,8 @@ class MatchingRun(models.Model):
     # Counts, total score and unmatched youths by reason and département, for staff.
     summary = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
+
+    objects = MatchingRunQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mise en relation par lot")
@@ -101,6 +125,35 @@ class MatchingRun(models.Model):
             return reverse("matching:national_run", args=[self.pk])
         programme = self.programme
         return reverse("matching:run", args=[programme.association.slug, programme.slug, self.pk])
+
+    def claim(self) -> bool:
+        """One worker takes the queued run; False when another has it or it is over (a
+        redelivered task): a conditional update, so that two workers never both run it."""
+        return self._move_to(RunStatus.RUNNING)
+
+    def report_progress(self, percent: int) -> None:
+        MatchingRun.objects.filter(pk=self.pk).update(progress=percent)
+        self.progress = percent
+
+    def finish(self, *, summary: dict) -> bool:
+        return self._move_to(
+            RunStatus.DONE, progress=100, summary=summary, finished_at=timezone.now()
+        )
+
+    def fail(self, *, error: str) -> bool:
+        return self._move_to(RunStatus.FAILED, error=error, finished_at=timezone.now())
+
+    def _move_to(self, status: RunStatus, **fields) -> bool:
+        """The one place a run changes state, from a state RUN_TRANSITIONS allows."""
+        moved = MatchingRun.objects.filter(
+            pk=self.pk, status__in=RUN_TRANSITIONS.sources_of(status)
+        ).update(status=status, **fields)
+        if moved:
+            self.status = status
+            for name, value in fields.items():
+                setattr(self, name, value)
+        return bool(moved)
+
 
 
 class UnmatchedYouth(models.Model):

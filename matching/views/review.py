@@ -15,11 +15,11 @@ from programmes.access import programme_of_staff, staff_required
 from programmes.models import MentorProfile, YouthProfile
 
 from ..engine import explain_pair
-from ..explanations import explanation_lines
+from ..explanations import explanation_as_json, explanation_lines
 from ..forms import ProposalDecisionForm, RejectionForm
 from ..models import Pair
 from ..population import load_mentees, load_mentors
-from ..services import explanation_as_json, weights_of
+from ..services import weights_of
 from ..workflow import pair_approve, pair_reject
 
 PAGE_SIZE = 50

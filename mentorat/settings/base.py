@@ -232,6 +232,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matching.tasks.requeue_stranded_runs",
         "schedule": crontab(minute="*/5"),
     },
+    "check-mentor-places": {
+        "task": "matching.tasks.check_mentor_places",
+        "schedule": crontab(hour=4, minute=0),
+    },
     "expire-overdue-parental-consents": {
         "task": "programmes.tasks.expire_overdue_consents",
         "schedule": crontab(hour=3, minute=15),

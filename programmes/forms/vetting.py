@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import rules
 from ..models import Departement, check_guardian_email
-from ..models.participants import ATTESTATION_VALIDITY
 
 
 class VettingFilterForm(forms.Form):
@@ -128,7 +128,7 @@ class AttestationForm(forms.Form):
         today = timezone.localdate()
         if attestation_date > today:
             raise forms.ValidationError(_("L’attestation ne peut pas être datée du futur."))
-        if attestation_date + ATTESTATION_VALIDITY < today:
+        if rules.attestation_valid_until(attestation_date) < today:
             raise forms.ValidationError(
                 _(
                     "Cette attestation a plus de 6 mois : elle a expiré. "

@@ -8,7 +8,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mentorat.states import InvalidTransition
+from mentorat.states import Transitions
 
 from .. import rules
 from ..enums import LabelStatus, ParticipantStatus, StaffRole
@@ -40,12 +40,14 @@ class AssociationQuerySet(models.QuerySet):
 
 
 # Which label decision may follow which state.
-LABEL_TRANSITIONS = {
-    LabelStatus.CANDIDATE: {LabelStatus.LABELLED, LabelStatus.WITHDRAWN},
-    LabelStatus.LABELLED: {LabelStatus.SUSPENDED, LabelStatus.WITHDRAWN, LabelStatus.LABELLED},
-    LabelStatus.SUSPENDED: {LabelStatus.LABELLED, LabelStatus.WITHDRAWN},
-    LabelStatus.WITHDRAWN: {LabelStatus.LABELLED},
-}
+LABEL_TRANSITIONS = Transitions(
+    {
+        LabelStatus.CANDIDATE: {LabelStatus.LABELLED, LabelStatus.WITHDRAWN},
+        LabelStatus.LABELLED: {LabelStatus.SUSPENDED, LabelStatus.WITHDRAWN, LabelStatus.LABELLED},
+        LabelStatus.SUSPENDED: {LabelStatus.LABELLED, LabelStatus.WITHDRAWN},
+        LabelStatus.WITHDRAWN: {LabelStatus.LABELLED},
+    }
+)
 
 
 class Association(models.Model):
@@ -113,11 +115,12 @@ class Association(models.Model):
         campaign_year: int | None = None,
         funding_euros: int | None = None,
     ) -> "LabelDecision":
-        if status not in LABEL_TRANSITIONS[LabelStatus(self.label_status)]:
-            raise InvalidTransition(
-                _("Impossible de passer de « %(from)s » à « %(to)s ».")
-                % {"from": self.get_label_status_display(), "to": LabelStatus(status).label}
-            )
+        LABEL_TRANSITIONS.check(
+            self.label_status,
+            status,
+            _("Impossible de passer de « %(from)s » à « %(to)s ».")
+            % {"from": self.get_label_status_display(), "to": LabelStatus(status).label},
+        )
         decision = LabelDecision.objects.create(
             association=self,
             status=status,

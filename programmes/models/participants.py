@@ -2,16 +2,14 @@
 
 from datetime import date, timedelta
 
-from allauth.account.models import EmailAddress
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mentorat.states import InvalidTransition
+from mentorat.states import InvalidTransition, Transitions
 
 from .. import flags, rules
 from ..enums import (
@@ -25,6 +23,7 @@ from ..enums import (
     Slot,
 )
 from .associations import Departement, Programme
+from .querysets import MentorProfileQuerySet, ParticipantQuerySet, YouthProfileQuerySet
 
 postal_code_validator = RegexValidator(
     r"^[0-9]{5}$", _("Un code postal s’écrit avec 5 chiffres, par exemple 75011.")
@@ -36,7 +35,6 @@ phone_validator = RegexValidator(
 
 # How long a parent has to answer a consent request, and an attestation stays valid.
 CONSENT_VALIDITY = timedelta(days=30)
-ATTESTATION_VALIDITY = relativedelta(months=6)  # the 31st of a shorter month: its last day
 
 
 def age_on(birth_date: date, day: date) -> int:
@@ -74,30 +72,14 @@ def vetting_constraints(prefix: str, *, without_programme, message) -> list:
     ]
 
 
-class ParticipantQuerySet(models.QuerySet):
-    def for_association(self, association):
-        return self.filter(programme__association=association)
-
-    def staffed_by(self, user):
-        """What an association's staff may see: people of the associations they work for."""
-        return self.filter(programme__association__memberships__user=user)
-
-    def pending_review(self):
-        return self.filter(status=ParticipantStatus.PENDING_REVIEW)
-
-    def with_email_confirmed(self):
-        """`email_confirmed`: the person proved they own their account's address (staff do
-        not vet an address nobody owns)."""
-        return self.annotate(
-            email_confirmed=Exists(
-                EmailAddress.objects.filter(
-                    user=OuterRef("user"), email__iexact=OuterRef("user__email"), verified=True
-                )
-            )
-        )
-
-    def ready(self):
-        return self.filter(status=ParticipantStatus.READY)
+# The association's decisions on someone who signed up (the parent's consent and the waiting
+# list move a youth to PENDING_REVIEW, see YouthProfile.consent_received).
+VETTING_TRANSITIONS = Transitions(
+    {
+        ParticipantStatus.PENDING_REVIEW: {ParticipantStatus.READY, ParticipantStatus.REJECTED},
+        ParticipantStatus.READY: {ParticipantStatus.REJECTED},
+    }
+)
 
 
 class Participant(models.Model):
@@ -177,13 +159,19 @@ class Participant(models.Model):
         return flags.labels_of(Language, self.languages)
 
     def approve(self, *, by):
-        if self.status != ParticipantStatus.PENDING_REVIEW:
-            raise InvalidTransition(_("Seule une inscription en cours d’examen peut être validée."))
+        VETTING_TRANSITIONS.check(
+            self.status,
+            ParticipantStatus.READY,
+            _("Seule une inscription en cours d’examen peut être validée."),
+        )
         self._review(ParticipantStatus.READY, by=by, reason="")
 
     def reject(self, *, by, reason: str):
-        if self.status not in {ParticipantStatus.PENDING_REVIEW, ParticipantStatus.READY}:
-            raise InvalidTransition(_("Cette inscription ne peut pas être refusée."))
+        VETTING_TRANSITIONS.check(
+            self.status,
+            ParticipantStatus.REJECTED,
+            _("Cette inscription ne peut pas être refusée."),
+        )
         if not reason.strip():
             raise InvalidTransition(_("Un refus est toujours motivé."))
         self._review(ParticipantStatus.REJECTED, by=by, reason=reason.strip())
@@ -250,6 +238,8 @@ class YouthProfile(Participant):
         related_name="possible_duplicates",
     )
 
+    objects = YouthProfileQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("jeune")
         verbose_name_plural = _("jeunes")
@@ -280,11 +270,15 @@ class YouthProfile(Participant):
 
     @property
     def is_minor(self) -> bool:
-        return self.age < 18
+        """Under 18 today (``with_is_minor`` computes the same in SQL, as ``minor``)."""
+        annotated = self.__dict__.get("minor")
+        if annotated is not None:
+            return annotated
+        return self.birth_date > rules.adult_if_born_by(timezone.localdate())
 
     @property
     def needs_parental_consent(self) -> bool:
-        return self.age < rules.JOINT_CONSENT_AGE
+        return self.birth_date > rules.own_consent_if_born_by(timezone.localdate())
 
     @property
     def has_parental_consent(self) -> bool:
@@ -322,6 +316,11 @@ class YouthProfile(Participant):
 
     @property
     def is_matchable(self) -> bool:
+        """Ready, and consenting alone or with a parent (``with_is_matchable``'s ``matchable``
+        is the same rule in SQL)."""
+        annotated = self.__dict__.get("matchable")
+        if annotated is not None:
+            return bool(annotated)
         return self.status == ParticipantStatus.READY and (
             not self.needs_parental_consent or self.has_parental_consent
         )
@@ -365,6 +364,8 @@ class MentorProfile(Participant):
         on_delete=models.SET_NULL,
         related_name="referred_mentors",
     )
+
+    objects = MentorProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mentor")
@@ -410,7 +411,7 @@ class MentorProfile(Participant):
         """How long the declared attestation would be valid, once seen by staff."""
         if not self.attestation_declared_only:
             return None
-        return self.attestation_date + ATTESTATION_VALIDITY
+        return rules.attestation_valid_until(self.attestation_date)
 
     @property
     def attestation_declared_too_old(self) -> bool:
@@ -420,12 +421,20 @@ class MentorProfile(Participant):
     def attestation_valid_until(self) -> date | None:
         if self.attestation_date is None or self.attestation_checked_at is None:
             return None
-        return self.attestation_date + ATTESTATION_VALIDITY
+        return rules.attestation_valid_until(self.attestation_date)
 
     def has_valid_attestation(self, on: date | None = None) -> bool:
-        """Seen by staff and less than 6 months old: required to mentor a minor."""
-        valid_until = self.attestation_valid_until()
-        return valid_until is not None and (on or timezone.localdate()) <= valid_until
+        """Seen by staff and less than 6 months old: required to mentor a minor
+        (``with_valid_attestation`` computes the same in SQL, as ``attestation_valid``)."""
+        annotated = self.__dict__.get("attestation_valid")
+        if on is None and annotated is not None:
+            return bool(annotated)
+        return (
+            self.attestation_checked_at is not None
+            and self.attestation_date is not None
+            and self.attestation_date
+            >= rules.attestation_valid_from(on or timezone.localdate())
+        )
 
     def record_attestation_seen(self, *, by, attestation_date: date):
         self.attestation_date = attestation_date

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -11,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from mentorat.notifications.services import message_send
 from mentorat.pagination import paginate
 from mentorat.states import InvalidTransition
 
@@ -25,7 +23,8 @@ from ..forms.associations import (
     count_by_status,
 )
 from ..forms.team import CoordinatorInvitationForm
-from ..models import Association, LabelDecision
+from ..labels import association_label_decide
+from ..models import Association
 from ..models.associations import LABEL_TRANSITIONS
 from .team import send_invitation
 
@@ -34,10 +33,9 @@ ASSOCIATIONS_PER_PAGE = 25
 
 @dataclass(frozen=True)
 class LabelDecisionKind:
-    """One of the ministry's decisions: the form that asks for it and the model method."""
+    """One of the ministry's decisions: the form that asks for it, the state it leads to."""
 
     status: LabelStatus
-    method: str
     form_class: type
     title: str
     done: str
@@ -53,7 +51,6 @@ class LabelDecisionKind:
 DECISIONS = {
     "labellisation": LabelDecisionKind(
         LabelStatus.LABELLED,
-        "label",
         LabelForm,
         _("Labelliser l’association"),
         _("L’association est labellisée."),
@@ -61,14 +58,12 @@ DECISIONS = {
     ),
     "suspension": LabelDecisionKind(
         LabelStatus.SUSPENDED,
-        "suspend",
         SanctionForm,
         _("Suspendre le label"),
         _("Le label est suspendu."),
     ),
     "retrait": LabelDecisionKind(
         LabelStatus.WITHDRAWN,
-        "withdraw",
         SanctionForm,
         _("Retirer le label"),
         _("Le label est retiré."),
@@ -121,7 +116,6 @@ def association_create(request):
 @require_GET
 def association_detail(request, slug):
     association = get_object_or_404(Association.objects.prefetch_related("departements"), slug=slug)
-    allowed = LABEL_TRANSITIONS[LabelStatus(association.label_status)]
     return render(
         request,
         "programmes/associations/detail.html",
@@ -132,7 +126,7 @@ def association_detail(request, slug):
             "possible_decisions": [
                 (word, kind.title_for(association))
                 for word, kind in DECISIONS.items()
-                if kind.status in allowed
+                if LABEL_TRANSITIONS.allows(association.label_status, kind.status)
             ],
         },
     )
@@ -146,33 +140,19 @@ def association_decide(request, slug, decision):
     association = get_object_or_404(Association, slug=slug)
     form = kind.form_class(data=request.POST or None)
     if request.method == "POST" and form.is_valid():
-        decide = getattr(association, kind.method)
         try:
-            label_decision = decide(by=request.user, **form.cleaned_data)
+            association_label_decide(
+                association=association, status=kind.status, by=request.user, **form.cleaned_data
+            )
         except InvalidTransition as error:
             form.add_error(None, error)
         else:
-            notify_label_decision(label_decision)
             messages.success(request, kind.done)
             return redirect("programmes:association_detail", slug=association.slug)
     return render(
         request,
         "programmes/associations/decide.html",
         {"association": association, "form": form, "title": kind.title_for(association)},
-    )
-
-
-def notify_label_decision(decision: LabelDecision) -> None:
-    association = decision.association
-    if not association.contact_email:
-        return
-    message_send(
-        key=f"label-decision:{decision.pk}",
-        to_email=association.contact_email,
-        template="label_decision",
-        context={"association": association, "decision": decision, "LabelStatus": LabelStatus},
-        # The association's contact reads French, whatever the ministry's screen shows.
-        language=settings.LANGUAGE_CODE,
     )
 
 

@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from matching.enums import MeetingFormat, ObjectiveStatus, PairStatus, YouthConfirmation
 from matching.models import Meeting, Objective, Pair
+from programmes.models import MentorProfile
 from tests.programmes.factories import MentorProfileFactory, YouthProfileFactory
 
 
@@ -40,8 +41,8 @@ class PairFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, **kwargs):
         pair = super()._create(model_class, *args, **kwargs)
         if pair.is_open:
-            pair.mentor.open_pairs += 1
-            pair.mentor.save(update_fields=["open_pairs"])
+            MentorProfile.objects.take_places({pair.mentor_id: 1})
+            pair.mentor.refresh_from_db(fields=["open_pairs"])
         return pair
 
 

@@ -197,3 +197,17 @@ def test_runs_stranded_by_a_lost_message_or_a_dead_worker_are_recovered(programm
     assert lost.status == RunStatus.DONE  # queued again, and run (tasks run eagerly in tests)
     assert dead.status == RunStatus.FAILED and "Relancez" in dead.error
     run_start(programme=other, by=None)  # no longer blocked
+
+
+def test_a_run_is_claimed_once_and_closed_once(programme):
+    run = run_start(programme=programme, by=None)
+    twin = MatchingRun.objects.get(pk=run.pk)  # the same run, as a redelivered task sees it
+
+    assert run.claim() is True
+    assert twin.claim() is False
+    assert run.finish(summary={"proposals": 0}) is True
+    assert twin.fail(error="late") is False  # a finished run stays finished
+
+    run.refresh_from_db()
+    assert (run.status, run.progress, run.error) == (RunStatus.DONE, 100, "")
+    assert run.finished_at is not None

@@ -13,13 +13,13 @@ from matching.engine import (
 )
 from matching.explanations import (
     broken_rule_text,
+    explanation_as_json,
     explanation_lines,
     main_need,
     unmatched_by_departement,
     unmatched_by_reason,
     unmatched_reason_text,
 )
-from matching.services import explanation_as_json
 from programmes import flags
 from programmes.enums import Need, Sector
 

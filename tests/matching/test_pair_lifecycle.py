@@ -110,3 +110,12 @@ def test_each_member_of_a_pair_sees_the_other_and_a_stranger_is_neither():
     assert pair.other_person(pair.mentor.user) == pair.youth
     with pytest.raises(ValueError):
         pair.other_person(UserFactory())
+
+
+def test_only_the_youth_and_the_mentor_may_answer_a_proposal():
+    pair = PairFactory(approved=True)
+    with pytest.raises(InvalidTransition, match="Seuls le jeune et le mentor"):
+        pair.answer(by=UserFactory(), accepted=True)
+    pair.refresh_from_db()
+    assert (pair.youth_answer, pair.mentor_answer) == ("", "")
+    assert not pair.events.exists()

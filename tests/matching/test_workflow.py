@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def propose(youth, mentor):
-    return pair_propose(youth=youth, mentor=mentor, score=50.0, explanation=[])
+    return pair_propose(youth=youth, mentor=mentor)
 
 
 def test_a_hand_proposal_takes_a_place_and_the_database_stops_at_capacity():

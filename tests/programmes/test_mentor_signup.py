@@ -147,3 +147,16 @@ def test_mentor_sign_ups_are_rate_limited_per_address(client):
     assert response.status_code == 429
     assert "Trop d’inscriptions" in response.content.decode()
     assert not User.objects.exists()
+
+
+def test_the_sign_up_limit_counts_per_client_address(client):
+    for n in range(10):
+        client.post(
+            URL, mentor_data(email=f"robot{n}@exemple.fr", capacity="9"), REMOTE_ADDR="192.0.2.1"
+        )
+    assert client.post(URL, mentor_data(), REMOTE_ADDR="192.0.2.1").status_code == 429
+
+    response = client.post(URL, mentor_data(), REMOTE_ADDR="192.0.2.2")
+
+    assert response.status_code == 302
+    assert User.objects.filter(email="nadia.roux@exemple.fr").exists()

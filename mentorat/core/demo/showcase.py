@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matching.models import Pair
-from matching.views.suggestions import propose_by_hand
+from matching.services import pair_propose
 from matching.workflow import pair_answer, pair_approve
 from programmes import flags
 from programmes.enums import Format, Gender, Language, Need, Sector, Situation, Slot
@@ -38,7 +38,7 @@ def showcase_pair(*, youth_user, mentor_user, programme, coordinator, referent) 
         return Showcase(pair=existing, coordinator=coordinator, referent=referent)
     youth = _youth(youth_user, programme, coordinator)
     mentor = _mentor(mentor_user, programme, coordinator, referent)
-    pair = propose_by_hand(youth, mentor)
+    pair = pair_propose(youth=youth, mentor=mentor)
     pair = pair_approve(pair=pair, by=coordinator)
     pair = pair_answer(pair=pair, by=mentor_user, accepted=True)
     pair = pair_answer(pair=pair, by=youth_user, accepted=True)
