@@ -441,14 +441,31 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def database_cpu_s() -> float | None:
+    """CPU seconds used so far by this connection's PostgreSQL backend, when it runs on this
+    machine (None otherwise): with the process's own, what the batch costs on a machine
+    that other work keeps busy."""
+    if connection.vendor != "postgresql":
+        return None
+    connection.ensure_connection()
+    try:
+        with open(f"/proc/{connection.connection.info.backend_pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_national_batch(by: User) -> dict[str, Any]:
     """The ministry's button: the run recorded, then the Celery task's body, in process."""
     run = run_start(programme=None, by=by)
     memory_reset = reset_peak_memory()
+    database_before = database_cpu_s()
     with CaptureQueriesContext(connection) as queries:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         run_matching_batch(run.pk)
-        total_s = time.perf_counter() - start
+        total_s, cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
+    database_after = database_cpu_s()
     slowest = sorted(queries.captured_queries, key=lambda query: -float(query["time"]))
     for query in slowest[:SHOW_SLOWEST]:
         print(f"{float(query['time']):7.2f} s  {query['sql'][:110]}", flush=True)
@@ -462,6 +479,11 @@ def run_national_batch(by: User) -> dict[str, Any]:
         "write_s": seconds["write"],
         "total_s": round(total_s, 3),
         "queries": len(queries),
+        "cpu_s": round(cpu_s, 1),
+        "db_cpu_s": None
+        if database_before is None or database_after is None
+        else round(database_after - database_before, 1),
+        "load_average": round(os.getloadavg()[0], 1),
         "peak_mb": round(peak_mb(), 1),
         "peak_includes_filling": not memory_reset,
         "proposals": run.summary["proposals"],
