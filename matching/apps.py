@@ -8,7 +8,9 @@ class MatchingConfig(AppConfig):
 
     def ready(self):
         from programmes.vetting import block_rejection
+        from programmes.views.space import show_pairs_under_way
 
-        from .rules import open_pair_blocks_rejection
+        from .rules import open_pair_blocks_rejection, pairs_under_way
 
         block_rejection(open_pair_blocks_rejection)
+        show_pairs_under_way(pairs_under_way)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentorat.accounts.enums import Role
 from mentorat.accounts.models import User
-from mentorat.states import InvalidTransition
+from mentorat.states import InvalidTransition, Transitions
 
 from ..enums import ConsentDecision, ParticipantStatus
 from .associations import new_token
@@ -58,6 +58,21 @@ def check_guardian_email(email: str, *, youth_user=None, youth_emails=(), to_sta
             code="youth_account_address",
         )
     return email
+
+
+# A request waits for the parent's answer, then is answered, expires or is replaced by a new
+# one; each change is a conditional update from the states this table allows, so that an
+# answer and an expiry (or two answers) never both apply.
+CONSENT_TRANSITIONS = Transitions(
+    {
+        ConsentDecision.PENDING: {
+            ConsentDecision.GIVEN,
+            ConsentDecision.REFUSED,
+            ConsentDecision.EXPIRED,
+            ConsentDecision.REPLACED,
+        },
+    }
+)
 
 
 class ParentalConsentQuerySet(models.QuerySet):
@@ -188,9 +203,9 @@ class ParentalConsent(models.Model):
         guardian_email = check_guardian_email(
             guardian_email, youth_user=youth.user, to_staff=bool(reopen_reason)
         )
-        cls.objects.filter(youth=youth, decision=ConsentDecision.PENDING).update(
-            decision=ConsentDecision.REPLACED, decided_at=now
-        )
+        cls.objects.filter(
+            youth=youth, decision__in=CONSENT_TRANSITIONS.sources_of(ConsentDecision.REPLACED)
+        ).update(decision=ConsentDecision.REPLACED, decided_at=now)
         return cls.objects.create(
             youth=youth,
             guardian_name=guardian_name.strip(),
@@ -207,7 +222,7 @@ class ParentalConsent(models.Model):
         now = timezone.now()
         decision = ConsentDecision.GIVEN if given else ConsentDecision.REFUSED
         answered = ParentalConsent.objects.filter(
-            pk=self.pk, decision=ConsentDecision.PENDING, expires_at__gt=now
+            pk=self.pk, decision__in=CONSENT_TRANSITIONS.sources_of(decision), expires_at__gt=now
         ).update(decision=decision, decided_at=now, signed_name=guardian_name.strip())
         if answered:
             self.refresh_from_db()
@@ -218,7 +233,7 @@ class ParentalConsent(models.Model):
     def expire(self) -> bool:
         """Close an unanswered request; False if it was answered meanwhile."""
         expired = ParentalConsent.objects.filter(
-            pk=self.pk, decision=ConsentDecision.PENDING
+            pk=self.pk, decision__in=CONSENT_TRANSITIONS.sources_of(ConsentDecision.EXPIRED)
         ).update(decision=ConsentDecision.EXPIRED)
         if expired:
             self.decision = ConsentDecision.EXPIRED

@@ -54,21 +54,22 @@ def status_message(profile) -> tuple[int, str]:
     ) % {"association": profile.association.name}
 
 
+# The person's pairs that started, and the proposals sent to them that wait for answers:
+# the matching app knows them and registers how to read them (MatchingConfig.ready), so that
+# programmes never reads matching's pairs itself.
+PAIRS_UNDER_WAY: list = []
+
+
+def show_pairs_under_way(reader):
+    """Register ``reader(profile) -> (started pairs, proposals awaiting answers)``."""
+    PAIRS_UNDER_WAY[:] = [reader]
+    return reader
+
+
 def pairs_under_way(profile) -> tuple[list, list]:
-    """The person's pairs that started, and the proposals sent to them that wait for answers
-    (the matching app's pairs, read through the profile). Proposals staff have not sent yet
-    are not theirs to know."""
-    if profile is None or profile.status != ParticipantStatus.READY:
+    if profile is None or profile.status != ParticipantStatus.READY or not PAIRS_UNDER_WAY:
         return [], []
-    pairs = list(
-        profile.pairs.filter(status__in=("approved", "active"))
-        .select_related("youth__user", "mentor__user")
-        .order_by("proposed_at", "pk")
-    )
-    return (
-        [pair for pair in pairs if pair.status == "active"],
-        [pair for pair in pairs if pair.status == "approved"],
-    )
+    return PAIRS_UNDER_WAY[0](profile)
 
 
 @require_GET
