@@ -29,8 +29,9 @@ def needs_in_common(programme: Programme, needs: int) -> int:
 
 
 def best_programme_for_youth(*, age: int, departement_code: str, needs: int) -> Programme | None:
-    """Most needs in common, then most room left; None when nothing fits (waiting list)."""
-    candidates = programmes_for_youth(age=age, departement_code=departement_code)
+    """Most needs in common, then most room left; None when nothing fits (waiting list).
+    Only programmes with someone to vet the youth: an association without staff never would."""
+    candidates = programmes_for_youth(age=age, departement_code=departement_code).staffed()
     return max(
         candidates,
         key=lambda p: (needs_in_common(p, needs), p.capacity - p.youth_count, -p.pk),
@@ -39,8 +40,9 @@ def best_programme_for_youth(*, age: int, departement_code: str, needs: int) -> 
 
 
 def best_programme_for_mentor(*, departement_code: str, needs: int) -> Programme | None:
-    """Most needs in common, then the most youths waiting to be mentored."""
-    candidates = programmes_for_mentor(departement_code=departement_code)
+    """Most needs in common, then the most youths waiting to be mentored (among programmes
+    with staff, as for youths)."""
+    candidates = programmes_for_mentor(departement_code=departement_code).staffed()
     return max(
         candidates,
         key=lambda p: (needs_in_common(p, needs), p.youth_count, -p.pk),

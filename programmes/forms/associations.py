@@ -35,10 +35,19 @@ class AssociationFilterForm(forms.Form):
         required=False,
         empty_label=_("Tous"),
     )
+    without_staff = forms.BooleanField(
+        label=_("Sans équipe : coordination à inviter"),
+        help_text=_("Personne ne peut y examiner les inscriptions."),
+        required=False,
+    )
 
     def in_departement(self, associations: QuerySet) -> QuerySet:
         departement = self.is_valid() and self.cleaned_data["departement"]
         return associations.filter(departements=departement) if departement else associations
+
+    def in_need_of_staff(self, associations: QuerySet) -> QuerySet:
+        wanted = self.is_valid() and self.cleaned_data["without_staff"]
+        return associations.without_staff() if wanted else associations
 
     def with_status(self, associations: QuerySet) -> QuerySet:
         status = self.is_valid() and self.cleaned_data["status"]

@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,9 +34,30 @@ class Departement(models.Model):
         return f"{self.code} — {self.name}"
 
 
+def has_active_staff(association_ref: str) -> Exists:
+    """Someone of the association's team can still sign in: someone can vet its people."""
+    return Exists(
+        StaffMembership.objects.filter(association=OuterRef(association_ref), user__is_active=True)
+    )
+
+
 class AssociationQuerySet(models.QuerySet):
     def labelled(self):
         return self.filter(label_status=LabelStatus.LABELLED)
+
+    def staffed(self):
+        return self.filter(has_active_staff("pk"))
+
+    def without_staff(self):
+        """Associations nobody can work for today: they need a coordinator."""
+        return self.exclude(has_active_staff("pk"))
+
+    def with_active_staff_count(self):
+        return self.annotate(
+            active_staff_count=Count(
+                "memberships", filter=Q(memberships__user__is_active=True), distinct=True
+            )
+        )
 
 
 # Which label decision may follow which state.
@@ -285,6 +306,10 @@ class ProgrammeQuerySet(models.QuerySet):
     def open_for_signup(self):
         """Programmes a newcomer may join: open, and run by a labelled association."""
         return self.filter(open_for_signup=True, association__label_status=LabelStatus.LABELLED)
+
+    def staffed(self):
+        """Programmes whose association has someone to vet the people it receives."""
+        return self.filter(has_active_staff("association"))
 
     def for_age(self, age: int):
         return self.filter(age_min__lte=age, age_max__gte=age)

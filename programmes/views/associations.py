@@ -77,11 +77,9 @@ def association_list(request):
     filters = AssociationFilterForm(data=request.GET)
     in_departement = filters.in_departement(Association.objects.all())
     associations = (
-        filters.with_status(in_departement)
-        .annotate(
-            programme_count=Count("programmes", distinct=True),
-            member_count=Count("memberships", distinct=True),
-        )
+        filters.in_need_of_staff(filters.with_status(in_departement))
+        .with_active_staff_count()
+        .annotate(programme_count=Count("programmes", distinct=True))
         .prefetch_related("departements")
         .order_by("name")
     )
@@ -89,7 +87,12 @@ def association_list(request):
     return render(
         request,
         "programmes/associations/list.html",
-        {"filters": filters, "status_counts": count_by_status(in_departement), "page": page},
+        {
+            "filters": filters,
+            "status_counts": count_by_status(in_departement),
+            "without_staff_count": in_departement.labelled().without_staff().count(),
+            "page": page,
+        },
     )
 
 
@@ -115,7 +118,9 @@ def association_create(request):
 @ministry_required
 @require_GET
 def association_detail(request, slug):
-    association = get_object_or_404(Association.objects.prefetch_related("departements"), slug=slug)
+    association = get_object_or_404(
+        Association.objects.with_active_staff_count().prefetch_related("departements"), slug=slug
+    )
     return render(
         request,
         "programmes/associations/detail.html",

@@ -70,6 +70,8 @@ def test_every_printed_login_lands_on_a_space_with_something_in_it(page):
     afev_row = page.get_by_role("row").filter(has_text="Afev")
     expect(afev_row).to_contain_text("Labellisée")
     expect(afev_row).to_contain_text("75")
+    duo_row = page.get_by_role("row").filter(has_text="Duo for a job")
+    expect(duo_row).to_contain_text("Coordination à inviter")
     afev_row.get_by_role("link", name="Afev").click()
     history = page.get_by_role("table", name="Historique du label")
     expect(history).to_contain_text("Labellisée")

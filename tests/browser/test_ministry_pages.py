@@ -9,6 +9,7 @@ from tests.browser.test_matching_journey import log_in
 from tests.programmes.factories import (
     AssociationFactory,
     ProgrammeFactory,
+    StaffMembershipFactory,
     YouthProfileFactory,
     departement,
 )
@@ -37,3 +38,21 @@ def test_the_national_waiting_list_leads_to_the_associations_of_each_departement
     expect(page.get_by_role("heading", level=1)).to_have_text("Associations")
     expect(page.get_by_role("link", name="Duo for a job")).to_be_visible()
     expect(page.get_by_role("link", name="Capital Filles")).to_have_count(0)
+
+
+def test_the_ministry_sees_which_associations_need_a_coordinator_and_invites_one(page):
+    StaffMembershipFactory(association__name="Afev")
+    ProgrammeFactory(association=AssociationFactory(name="Duo for a job"), staffed=False)
+    log_in(page, UserFactory(ministry=True))
+    page.goto(reverse("programmes:association_list"))
+
+    duo = page.get_by_role("row").filter(has_text="Duo for a job")
+    expect(duo).to_contain_text("Coordination à inviter")
+    expect(page.get_by_role("row").filter(has_text="Afev")).not_to_contain_text("à inviter")
+    page.get_by_role("link", name="Labellisée sans équipe : 1").click()
+    expect(page.get_by_role("row").filter(has_text="Afev")).to_have_count(0)
+    page.get_by_role("link", name="Duo for a job").click()
+
+    expect(page.locator("#staff-notice")).to_contain_text("Coordination à inviter")
+    page.get_by_role("link", name="Inviter un coordinateur ou une coordinatrice").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Inviter")

@@ -94,6 +94,14 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
         if create:
             programme.departements.set(extracted or ["75", "93"])
 
+    @factory.post_generation
+    def staffed(programme, create, extracted, **kwargs):
+        """A programme's association has a coordinator, unless the test says otherwise
+        (staffed=False) or gives it its own team: sign-ups left to the platform go only
+        where someone can vet them."""
+        if create and extracted is not False and not programme.association.memberships.exists():
+            StaffMembershipFactory(association=programme.association)
+
 
 class StaffMembershipFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -72,7 +72,7 @@ class TestWhoMayOpenTheMinistryPages:
 class TestAssociationList:
     def test_lists_associations_with_their_label_departements_and_counts(self, client, minister):
         association = AssociationFactory(name="Article 1", departement_codes=["69", "2A"])
-        ProgrammeFactory.create_batch(2, association=association)
+        ProgrammeFactory.create_batch(2, association=association, staffed=False)
         StaffMembershipFactory(association=association)
 
         page = page_of(client.get(reverse("programmes:association_list")))
@@ -133,10 +133,37 @@ class TestAssociationList:
             ProgrammeFactory(association=association)
             StaffMembershipFactory(association=association)
 
-        # session, user, savepoint, status counts, page count, page, départements of the
-        # page, départements of the filter, release savepoint
-        with django_assert_num_queries(9):
+        # session, user, savepoint, status counts, labelled without staff, page count, page,
+        # départements of the page, départements of the filter, release savepoint
+        with django_assert_num_queries(10):
             client.get(reverse("programmes:association_list"))
+
+    def test_associations_nobody_can_work_for_are_shown_as_needing_a_coordinator(
+        self, client, minister
+    ):
+        staffed = StaffMembershipFactory(association__name="Afev").association
+        StaffMembershipFactory(association=staffed, user__is_active=False)
+        AssociationFactory(name="Anaf")  # no team at all
+        left = StaffMembershipFactory(association__name="Duo for a job", user__is_active=False)
+        url = reverse("programmes:association_list")
+
+        page = page_of(client.get(url))
+
+        assert "Labellisées sans équipe : 2" in page
+        for name, team in (("Afev", "<td>1</td>"), ("Anaf", "Coordination à inviter")):
+            row = page[page.index(f">{name}</a>") :]
+            assert team in row[: row.index("</tr>")], name
+        row = page[page.index(">Duo for a job</a>") :]
+        assert "Coordination à inviter" in row[: row.index("</tr>")]
+
+        filtered = page_of(client.get(url, {"without_staff": "on"}))
+        assert ">Anaf</a>" in filtered and ">Duo for a job</a>" in filtered
+        assert ">Afev</a>" not in filtered
+
+        detail = reverse("programmes:association_detail", args=[left.association.slug])
+        assert "Coordination à inviter" in page_of(client.get(detail))
+        detail = reverse("programmes:association_detail", args=[staffed.slug])
+        assert 'id="staff-notice"' not in page_of(client.get(detail))
 
 
 class TestAssociationDetail:

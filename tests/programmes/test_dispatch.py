@@ -6,6 +6,7 @@ from programmes.enums import Need
 from tests.programmes.factories import (
     AssociationFactory,
     ProgrammeFactory,
+    StaffMembershipFactory,
     YouthProfileFactory,
 )
 
@@ -72,3 +73,25 @@ def test_a_mentor_goes_where_most_youths_wait_even_if_full():
 def test_a_mentor_with_nothing_nearby_gets_no_programme():
     ProgrammeFactory(departement_codes=["2A"])
     assert best_programme_for_mentor(departement_code="2B", needs=0) is None
+
+
+def test_a_programme_nobody_can_vet_for_is_never_chosen():
+    ProgrammeFactory(staffed=False)
+    assert best_for_youth() is None
+    assert best_programme_for_mentor(departement_code="93", needs=0) is None
+
+
+def test_a_team_whose_members_can_no_longer_sign_in_counts_as_no_team():
+    programme = ProgrammeFactory(staffed=False)
+    StaffMembershipFactory(association=programme.association, user__is_active=False)
+    assert best_for_youth() is None
+    StaffMembershipFactory(association=programme.association, referent=True)
+    assert best_for_youth() == programme
+
+
+def test_between_two_programmes_the_one_with_staff_is_chosen_even_if_it_fits_less():
+    ProgrammeFactory(needs=ORIENTATION_AND_INTERNSHIP, staffed=False)
+    staffed = ProgrammeFactory(needs=flags.mask_of(Need, ["orientation"]))
+    assert best_for_youth() == staffed
+    chosen = best_programme_for_mentor(departement_code="93", needs=ORIENTATION_AND_INTERNSHIP)
+    assert chosen == staffed

@@ -106,7 +106,7 @@ def test_under_15_the_parent_fields_are_required(client):
         "Tu as moins de 15 ans : ce champ est obligatoire."
     ]
     assert errors(response, "guardian_email")
-    assert not User.objects.exists()
+    assert not User.objects.filter(role="youth").exists()
 
 
 def test_under_15_the_parent_is_asked_and_the_youth_awaits_consent(
