@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from ..forms.team import (
     invitation_state_problem,
 )
 from ..models import StaffInvitation
+from ..tokens import with_token
 
 
 def send_invitation(request, invitation: StaffInvitation) -> None:
@@ -115,9 +117,11 @@ def member_remove(request, slug, pk):
 def invitation_accept(request, token):
     """The invitation link. A signed-in person accepts it if it is theirs; someone without an
     account creates one here; someone with an account is asked to sign in first."""
-    invitation = get_object_or_404(
-        StaffInvitation.objects.select_related("association", "invited_by"), token=token
+    invitation = with_token(
+        StaffInvitation.objects.select_related("association", "invited_by"), token
     )
+    if invitation is None:
+        raise Http404
     if not request.user.is_authenticated:
         return invitee_without_session(request, invitation)
     if request.method == "POST":
