@@ -7,6 +7,8 @@ from django.utils import translation
 
 from mentorat.notifications.services import message_record
 
+from .client_ip import client_ip
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
@@ -31,6 +33,10 @@ class AccountAdapter(DefaultAccountAdapter):
             body_html=html,
             recipient=context.get("user"),
         )
+
+    def get_client_ip(self, request) -> str:
+        """allauth's rate limits count visitors by the same address as ours."""
+        return client_ip(request)
 
     def get_language(self) -> str:
         return translation.get_language() or "fr"

@@ -5,7 +5,7 @@ from pathlib import Path
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from .environment import database_from_env, env
+from .environment import database_from_env, env, redis_cache
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env.str("MENTORAT_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -86,16 +86,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # Bounded timeouts everywhere Redis is touched: a hung Redis must never hang a page.
 REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=2.0)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {
-                "socket_timeout": REDIS_SOCKET_TIMEOUT,
-                "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
-            },
-        }
-    }
+    # Rate limits only; while Redis is away they fail open (see mentorat/core/cache.py).
+    CACHES = {"default": redis_cache(REDIS_URL, timeout=REDIS_SOCKET_TIMEOUT)}
 else:
     CACHES = {
         "default": {
@@ -154,9 +146,13 @@ STORAGES = {
 
 # Sign-up forms are rate limited per IP; if the cache (Redis) is down, serve rather than refuse.
 RATELIMIT_FAIL_OPEN = True
-# Behind a proxy, the header carrying the visitor's address (e.g. HTTP_X_REAL_IP): without it
-# every visitor would share the proxy's address, and its limit.
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# Behind a reverse proxy, the header in which it passes the visitor's address (say X-Real-IP,
+# which the proxy must set, overwriting what the visitor sent). Every limiter, ours and
+# allauth's, reads the address through mentorat.accounts.client_ip: without the header every
+# visitor would share the proxy's address, and its limit.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+RATELIMIT_IP_META_KEY = "mentorat.accounts.client_ip.client_ip"
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = CLIENT_IP_HEADER or None
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["crispy_dsfr"]
 CRISPY_TEMPLATE_PACK = "crispy_dsfr"

@@ -30,3 +30,12 @@ def database_from_env(default: str) -> dict:
             "ou sqlite:///chemin/vers/fichier.sqlite3."
         )
     return config
+
+
+def redis_cache(url: str, *, timeout: float) -> dict:
+    """The cache on Redis, with bounded timeouts and failing open when Redis is away."""
+    return {
+        "BACKEND": "mentorat.core.cache.FailOpenRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_timeout": timeout, "socket_connect_timeout": timeout},
+    }
