@@ -9,6 +9,9 @@ from mentorat.notifications.services import message_record
 
 from .client_ip import client_ip
 
+# What in allauth's email context opens an account: never kept in the outbox after delivery.
+SECRET_CONTEXT = ("key", "code", "password_reset_url", "activate_url")
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
@@ -32,6 +35,8 @@ class AccountAdapter(DefaultAccountAdapter):
             body_text=message.body,
             body_html=html,
             recipient=context.get("user"),
+            # The key of a password reset or address confirmation link, or a code.
+            secrets=[context[name] for name in SECRET_CONTEXT if context.get(name)],
         )
 
     def get_client_ip(self, request) -> str:

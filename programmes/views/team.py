@@ -34,6 +34,7 @@ def send_invitation(request, invitation: StaffInvitation) -> None:
         context={"invitation": invitation, "accept_url": request.build_absolute_uri(accept_url)},
         # The invitee has no account yet, hence no language of their own: the programme's.
         language=settings.LANGUAGE_CODE,
+        secrets=[invitation.token],
     )
 
 
