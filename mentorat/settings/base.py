@@ -111,6 +111,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# Where the admin lives: not at the address every robot tries. Its login is the site's.
+ADMIN_URL = env.str("ADMIN_URL", default="gestion-technique/").strip("/") + "/"
 LOGIN_REDIRECT_URL = "core:dashboard"
 
 # django-allauth: the email address is the login.
@@ -125,7 +127,6 @@ ACCOUNT_UNIQUE_EMAIL = True
 # silently emailing its owner: a youth who signs up twice must understand why.
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-ACCOUNT_SIGNUP_FORM_CLASS = "mentorat.accounts.forms.RoleSignupForm"
 ACCOUNT_ADAPTER = "mentorat.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[mentorat] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"

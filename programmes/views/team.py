@@ -21,6 +21,7 @@ from ..forms.team import (
     invitation_problem,
     invitation_state_problem,
 )
+from ..limits import signup_limit, too_many_signups
 from ..models import StaffInvitation
 from ..tokens import with_token
 
@@ -115,6 +116,7 @@ def member_remove(request, slug, pk):
 
 
 @login_not_required
+@signup_limit
 def invitation_accept(request, token):
     """The invitation link. A signed-in person accepts it if it is theirs; someone without an
     account creates one here; someone with an account is asked to sign in first."""
@@ -151,15 +153,15 @@ def invitee_without_session(request, invitation: StaffInvitation):
             },
         )
     form = InviteeAccountForm(invitation=invitation, data=request.POST or None)
+    template = "programmes/team/invitation_new_account.html"
+    context = {"invitation": invitation, "form": form}
+    if request.limited:  # creating an account: the limit of every sign-up
+        return too_many_signups(request, template, context)
     if form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return welcome(request, invitation)
-    return render(
-        request,
-        "programmes/team/invitation_new_account.html",
-        {"invitation": invitation, "form": form},
-    )
+    return render(request, template, context)
 
 
 def welcome(request, invitation: StaffInvitation):
