@@ -128,7 +128,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_ADAPTER = "mentorat.accounts.adapter.AccountAdapter"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[mentorat] "
+# Subjects name the site themselves (templates/account/email/).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 
 LANGUAGE_CODE = "fr"
@@ -246,4 +247,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
-SITE_NAME = _("mentorat")
+# The platform's name in emails and pages.
+SITE_NAME = _("Mentorat")

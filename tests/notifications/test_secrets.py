@@ -46,6 +46,7 @@ def test_a_password_reset_link_is_emailed_but_never_kept(
     for callback in callbacks:
         callback()
     link = RESET_LINK.search(mail.outbox[0].body)[0]
+    assert link in mail.outbox[0].alternatives[0][0]  # the HTML part has it too
     message.refresh_from_db()
     assert message.status == MessageStatus.SENT and message.secrets == []
     assert link.rsplit("/", 2)[-2] not in stored(message)
