@@ -23,3 +23,5 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
+
+handler500 = "mentorat.core.views.server_error"

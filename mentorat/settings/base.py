@@ -183,7 +183,7 @@ CRISPY_CLASS_CONVERTERS = {
     "fileinput": "fr-upload",
 }
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="mentorat.notifications.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
@@ -197,7 +197,7 @@ DEFAULT_FROM_EMAIL = env.str(
 
 # Celery. Reliability first: a task is acknowledged only once it ran, and given back to the
 # queue if the worker dies; publishing never waits long on a broker that does not answer.
-CELERY_BROKER_URL = REDIS_URL or env.str("CELERY_BROKER_URL", default="filesystem://")
+CELERY_BROKER_URL = REDIS_URL or env.str("CELERY_BROKER_URL", default="filesystem://localhost//")
 CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_SOCKET_TIMEOUT
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -240,12 +240,36 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# One console: every line once (Django's own console handlers and Celery's would print it a
+# second time), and no traceback for a page that answered 403 or 404 on purpose.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "no_traceback_for_client_errors": {"()": "mentorat.core.logs.NoTracebackForClientErrors"}
+    },
+    "formatters": {
+        "console": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "console",
+            "filters": ["no_traceback_for_client_errors"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
+        # A line per task run is noise; failures still show.
+        "celery": {"level": env.str("CELERY_LOG_LEVEL", default="WARNING")},
+    },
 }
+# The worker logs through LOGGING too (see mentorat/celery.py), and what it prints (the
+# console email backend) stays plain text instead of becoming WARNING log lines.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_WORKER_REDIRECT_STDOUTS = False
 
 # The platform's name in emails and pages.
 SITE_NAME = _("Mentorat")

@@ -5,7 +5,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from mentorat.accounts.models import User
-from tests.browser.test_signup_journeys import departements, tick  # noqa: F401 (a fixture)
+from tests.browser.test_signup_journeys import tick
 from tests.programmes.factories import AssociationFactory, ProgrammeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
