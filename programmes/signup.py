@@ -225,6 +225,7 @@ def consent_request(
                 base_url, reverse("programmes:consent_answer", args=[consent.token])
             ),
         },
+        secrets=[consent.token],
     )
     return consent
 

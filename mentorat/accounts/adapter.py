@@ -1,19 +1,42 @@
 import uuid
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.core import context as allauth_context
-from django.contrib.sites.shortcuts import get_current_site
+from django.conf import settings
 from django.utils import translation
 
 from mentorat.notifications.services import message_record
 
+from .client_ip import client_ip
+
+
+def the_site() -> SimpleNamespace:
+    """The site as allauth's templates name it: its name and domain, from the settings (not
+    from the request, and not from django.contrib.sites, which the platform does not use)."""
+    return SimpleNamespace(name=str(settings.SITE_NAME), domain=urlsplit(settings.SITE_URL).netloc)
+
+
+# What in allauth's email context opens an account: never kept in the outbox after delivery.
+SECRET_CONTEXT = ("key", "code", "password_reset_url", "activate_url")
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """allauth's emails (confirmation, password reset...) go out through our outbox."""
-        request = allauth_context.request
-        defaults = {"email": email, "current_site": get_current_site(request)}
-        message = self.render_mail(template_prefix, email, {**defaults, **context})
+        """allauth's emails (confirmation, password reset...) go out through our outbox, in
+        the platform's layout, text and HTML, and speak to a youth with "tu"."""
+        user = context.get("user")
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {
+                "email": email,
+                "current_site": the_site(),
+                "site_url": settings.SITE_URL,
+                "tu": bool(user and user.is_youth),
+                **context,
+            },
+        )
         html = next(
             (
                 content
@@ -29,8 +52,14 @@ class AccountAdapter(DefaultAccountAdapter):
             subject=message.subject,
             body_text=message.body,
             body_html=html,
-            recipient=context.get("user"),
+            recipient=user,
+            # The key of a password reset or address confirmation link, or a code.
+            secrets=[context[name] for name in SECRET_CONTEXT if context.get(name)],
         )
+
+    def get_client_ip(self, request) -> str:
+        """allauth's rate limits count visitors by the same address as ours."""
+        return client_ip(request)
 
     def get_language(self) -> str:
         return translation.get_language() or "fr"

@@ -19,12 +19,12 @@ def deliver(message_id: int) -> bool:
             return False
         email = EmailMultiAlternatives(
             subject=message.subject,
-            body=message.body_text,
+            body=message.with_secrets(message.body_text),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[message.to_email],
         )
         if message.body_html:
-            email.attach_alternative(message.body_html, "text/html")
+            email.attach_alternative(message.with_secrets(message.body_html), "text/html")
         try:
             email.send()
         except Exception as exc:  # SMTP and network errors alike: try again later

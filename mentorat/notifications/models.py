@@ -21,9 +21,21 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(status=MessageStatus.PENDING, next_attempt_at__lte=now or timezone.now())
 
 
+def secret_placeholder(number: int) -> str:
+    """What stands in a stored body for the n-th secret (1-based) of its message."""
+    return f"[[lien personnel {number}]]"
+
+
 class Message(models.Model):
     """One message to one person. The key names the message in the programme's terms
-    (say "consent-request:youth-42"), so recording it twice is impossible."""
+    (say "consent-request:youth-42"), so recording it twice is impossible.
+
+    A message may carry secrets (the token of a password reset, of an address confirmation,
+    of a parent's consent or a staff invitation). They never sit in the bodies, which hold a
+    placeholder instead (`secret_placeholder`): they wait in `secrets` until delivery puts
+    them back into the email, and are dropped as soon as the message is sent or given up.
+    So the outbox, and the admin that shows it, never hold a live link beyond its delivery.
+    """
 
     key = models.CharField(_("clé"), max_length=255, unique=True)
     recipient = models.ForeignKey(
@@ -38,6 +50,7 @@ class Message(models.Model):
     subject = models.CharField(_("objet"), max_length=255)
     body_text = models.TextField(_("texte"))
     body_html = models.TextField(_("HTML"), blank=True)
+    secrets = models.JSONField(_("secrets en attente d’envoi"), default=list, blank=True)
     status = models.CharField(
         _("état"), max_length=16, choices=MessageStatus, default=MessageStatus.PENDING
     )
@@ -58,21 +71,34 @@ class Message(models.Model):
                 condition=~models.Q(status=MessageStatus.SENT) | models.Q(sent_at__isnull=False),
                 name="message_sent_has_date",
             ),
+            models.CheckConstraint(
+                condition=models.Q(status=MessageStatus.PENDING) | models.Q(secrets=[]),
+                name="message_secrets_only_until_delivery",
+            ),
         ]
 
     def __str__(self):
         return f"{self.key} → {self.to_email}"
 
+    def with_secrets(self, body: str) -> str:
+        """The body as it is emailed: the secrets back in place of their placeholders."""
+        for number, secret in enumerate(self.secrets, start=1):
+            body = body.replace(secret_placeholder(number), secret)
+        return body
+
     def mark_sent(self):
         self.status = MessageStatus.SENT
         self.sent_at = timezone.now()
-        self.save(update_fields=["status", "sent_at"])
+        self.secrets = []
+        self.save(update_fields=["status", "sent_at", "secrets"])
 
     def mark_attempt_failed(self, error: str):
         """Back off exponentially (2, 4, 8... minutes), then give up."""
         self.attempts += 1
         self.last_error = error[:2000]
         if self.attempts >= MAX_ATTEMPTS:
+            # Given up: its links will never be read, and the person asks for new ones.
             self.status = MessageStatus.FAILED
+            self.secrets = []
         self.next_attempt_at = timezone.now() + timedelta(minutes=2**self.attempts)
-        self.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+        self.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", "secrets"])

@@ -1,12 +1,13 @@
 """The one way the platform writes to a person."""
 
 import logging
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .models import Message
+from .models import Message, secret_placeholder
 
 logger = logging.getLogger(__name__)
 
@@ -19,12 +20,15 @@ def message_send(
     context: dict,
     recipient=None,
     language: str | None = None,
+    secrets: Sequence[str] = (),
 ) -> Message:
     """Record the message under `key` (once only) and have it delivered after commit.
 
     `template` names three files under templates/notifications/email/: `<template>.subject.txt`,
     `.txt` and `.html`. They are rendered now, in the recipient's language (by default the
     current one), so that delivery never depends on objects that may have changed since.
+    `secrets` are the tokens the message carries (in its links): they are kept out of the
+    stored bodies and forgotten once the message is sent (see `Message`).
     """
     with translation.override(language or translation.get_language()):
         subject = " ".join(
@@ -39,13 +43,29 @@ def message_send(
         body_text=body_text,
         body_html=body_html,
         recipient=recipient,
+        secrets=secrets,
     )
 
 
 def message_record(
-    *, key: str, to_email: str, subject: str, body_text: str, body_html: str = "", recipient=None
+    *,
+    key: str,
+    to_email: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    recipient=None,
+    secrets: Sequence[str] = (),
 ) -> Message:
     """Record an already rendered message (allauth renders its own) and queue its delivery."""
+    kept = []
+    # The shortest first: a token inside a link is taken out and the rest of the link stays
+    # readable; a link that held it is then no longer found, and not kept.
+    for secret in sorted({secret for secret in secrets if secret}, key=len):
+        if secret in body_text or secret in body_html:
+            kept.append(secret)
+            body_text = body_text.replace(secret, secret_placeholder(len(kept)))
+            body_html = body_html.replace(secret, secret_placeholder(len(kept)))
     message, created = Message.objects.get_or_create(
         key=key,
         defaults={
@@ -54,6 +74,7 @@ def message_record(
             "body_text": body_text,
             "body_html": body_html,
             "recipient": recipient,
+            "secrets": kept,
         },
     )
     if created:

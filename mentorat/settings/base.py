@@ -5,7 +5,7 @@ from pathlib import Path
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from .environment import database_from_env, env
+from .environment import database_from_env, env, redis_cache
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env.str("MENTORAT_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -86,16 +86,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # Bounded timeouts everywhere Redis is touched: a hung Redis must never hang a page.
 REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=2.0)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {
-                "socket_timeout": REDIS_SOCKET_TIMEOUT,
-                "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
-            },
-        }
-    }
+    # Rate limits only; while Redis is away they fail open (see mentorat/core/cache.py).
+    CACHES = {"default": redis_cache(REDIS_URL, timeout=REDIS_SOCKET_TIMEOUT)}
 else:
     CACHES = {
         "default": {
@@ -119,6 +111,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# Where the admin lives: not at the address every robot tries. Its login is the site's.
+ADMIN_URL = env.str("ADMIN_URL", default="gestion-technique/").strip("/") + "/"
 LOGIN_REDIRECT_URL = "core:dashboard"
 
 # django-allauth: the email address is the login.
@@ -133,9 +127,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 # silently emailing its owner: a youth who signs up twice must understand why.
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-ACCOUNT_SIGNUP_FORM_CLASS = "mentorat.accounts.forms.RoleSignupForm"
 ACCOUNT_ADAPTER = "mentorat.accounts.adapter.AccountAdapter"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[mentorat] "
+# Subjects name the site themselves (templates/account/email/).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 
 LANGUAGE_CODE = "fr"
@@ -154,9 +148,13 @@ STORAGES = {
 
 # Sign-up forms are rate limited per IP; if the cache (Redis) is down, serve rather than refuse.
 RATELIMIT_FAIL_OPEN = True
-# Behind a proxy, the header carrying the visitor's address (e.g. HTTP_X_REAL_IP): without it
-# every visitor would share the proxy's address, and its limit.
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# Behind a reverse proxy, the header in which it passes the visitor's address (say X-Real-IP,
+# which the proxy must set, overwriting what the visitor sent). Every limiter, ours and
+# allauth's, reads the address through mentorat.accounts.client_ip: without the header every
+# visitor would share the proxy's address, and its limit.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+RATELIMIT_IP_META_KEY = "mentorat.accounts.client_ip.client_ip"
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = CLIENT_IP_HEADER or None
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["crispy_dsfr"]
 CRISPY_TEMPLATE_PACK = "crispy_dsfr"
@@ -185,7 +183,7 @@ CRISPY_CLASS_CONVERTERS = {
     "fileinput": "fr-upload",
 }
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="mentorat.notifications.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
@@ -199,7 +197,7 @@ DEFAULT_FROM_EMAIL = env.str(
 
 # Celery. Reliability first: a task is acknowledged only once it ran, and given back to the
 # queue if the worker dies; publishing never waits long on a broker that does not answer.
-CELERY_BROKER_URL = REDIS_URL or env.str("CELERY_BROKER_URL", default="filesystem://")
+CELERY_BROKER_URL = REDIS_URL or env.str("CELERY_BROKER_URL", default="filesystem://localhost//")
 CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_SOCKET_TIMEOUT
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -242,11 +240,36 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# One console: every line once (Django's own console handlers and Celery's would print it a
+# second time), and no traceback for a page that answered 403 or 404 on purpose.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "no_traceback_for_client_errors": {"()": "mentorat.core.logs.NoTracebackForClientErrors"}
+    },
+    "formatters": {
+        "console": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "console",
+            "filters": ["no_traceback_for_client_errors"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
+        # A line per task run is noise; failures still show.
+        "celery": {"level": env.str("CELERY_LOG_LEVEL", default="WARNING")},
+    },
 }
+# The worker logs through LOGGING too (see mentorat/celery.py), and what it prints (the
+# console email backend) stays plain text instead of becoming WARNING log lines.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_WORKER_REDIRECT_STDOUTS = False
 
-SITE_NAME = _("mentorat")
+# The platform's name in emails and pages.
+SITE_NAME = _("Mentorat")

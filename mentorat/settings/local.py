@@ -4,9 +4,14 @@ is a folder, emails printed on the console)."""
 from .base import *  # noqa: F403
 from .base import VAR_DIR, env
 
-DEBUG = env.bool("DEBUG", default=True)
+# Off by default, so that a first run shows the pages a visitor gets (the French 403, 404 and
+# 500 pages, not Django's debug pages); DEBUG=1 brings the debug pages back.
+DEBUG = env.bool("DEBUG", default=False)
+# Static files served by the web server itself, without collectstatic, whatever DEBUG says.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 
-if CELERY_BROKER_URL == "filesystem://":  # noqa: F405
+if CELERY_BROKER_URL.startswith("filesystem://"):  # noqa: F405
     BROKER_DIR = VAR_DIR / "broker"
     for folder in ("queue", "processed", "control"):
         (BROKER_DIR / folder).mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,3 @@
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,6 +11,7 @@ from mentorat.states import Transitions
 
 from .. import rules
 from ..enums import LabelStatus, ParticipantStatus, StaffRole
+from ..tokens import HashedTokenField, new_token
 
 rna_validator = RegexValidator(
     r"^W\d{9}$", _("Un numéro RNA s’écrit W suivi de 9 chiffres (W123456789).")
@@ -252,10 +252,6 @@ class StaffMembership(models.Model):
 INVITATION_VALIDITY = timedelta(days=14)
 
 
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
 class StaffInvitationQuerySet(models.QuerySet):
     def usable(self):
         return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
@@ -269,7 +265,7 @@ class StaffInvitation(models.Model):
     )
     email = models.EmailField(_("adresse électronique"))
     role = models.CharField(_("fonction"), max_length=16, choices=StaffRole)
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    token = HashedTokenField(unique=True, default=new_token, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -19,7 +19,7 @@ from mentorat.accounts.models import User
 from mentorat.states import InvalidTransition, Transitions
 
 from ..enums import ConsentDecision, ParticipantStatus
-from .associations import new_token
+from ..tokens import HashedTokenField, new_token
 from .participants import CONSENT_VALIDITY, YouthProfile
 
 
@@ -92,7 +92,7 @@ class ParentalConsent(models.Model):
     )
     guardian_name = models.CharField(_("nom du parent ou tuteur"), max_length=200)
     guardian_email = models.EmailField(_("adresse du parent ou tuteur"))
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    token = HashedTokenField(unique=True, default=new_token, editable=False)
     requested_at = models.DateTimeField(_("demandé le"), default=timezone.now)
     # The youth, or the staff member who reopened the request after a refusal.
     requested_by = models.ForeignKey(

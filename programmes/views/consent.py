@@ -11,15 +11,15 @@ from .. import rules, signup
 from ..enums import ConsentDecision
 from ..forms.signup import ConsentAnswerForm
 from ..models import ParentalConsent
+from ..tokens import with_token
 
 
 @login_not_required
 @never_cache
 def consent_answer(request, token: str):
-    consent = (
-        ParentalConsent.objects.select_related("youth__user", "youth__programme__association")
-        .filter(token=token)
-        .first()
+    consent = with_token(
+        ParentalConsent.objects.select_related("youth__user", "youth__programme__association"),
+        token,
     )
     if consent is not None and consent.decision == ConsentDecision.REPLACED:
         consent = None  # a newer request went out: this link says nothing more

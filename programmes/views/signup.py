@@ -7,26 +7,14 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from django_ratelimit.decorators import ratelimit
 
 from mentorat.accounts.enums import Role
 
 from .. import signup
 from ..forms.signup import MentorSignupForm, YouthSignupForm
+from ..limits import signup_limit, too_many_signups
 from .space import status_message
-
-# A person signs up once; a burst of sign-ups from one address is a robot.
-SIGNUP_RATE = "10/h"
-
-
-def too_many_attempts(request, template: str, form):
-    messages.error(
-        request,
-        _("Trop d’inscriptions depuis votre connexion. Réessayez dans une heure."),
-    )
-    return render(request, template, {"form": form}, status=429)
 
 
 def already_signed_up(user):
@@ -48,14 +36,14 @@ def signed_up(request, profile):
 
 
 @login_not_required
-@ratelimit(key="ip", rate=SIGNUP_RATE, method="POST", block=False)
+@signup_limit
 def youth_signup(request):
     if request.user.is_authenticated:
         return already_signed_up(request.user)
     template = "programmes/signup/youth.html"
     form = YouthSignupForm(data=request.POST or None)
     if request.limited:
-        return too_many_attempts(request, template, form)
+        return too_many_signups(request, template, {"form": form})
     if form.is_valid():
         try:
             youth = signup.youth_signup(
@@ -74,14 +62,14 @@ def youth_signup(request):
 
 
 @login_not_required
-@ratelimit(key="ip", rate=SIGNUP_RATE, method="POST", block=False)
+@signup_limit
 def mentor_signup(request):
     if request.user.is_authenticated:
         return already_signed_up(request.user)
     template = "programmes/signup/mentor.html"
     form = MentorSignupForm(data=request.POST or None)
     if request.limited:
-        return too_many_attempts(request, template, form)
+        return too_many_signups(request, template, {"form": form})
     if form.is_valid():
         try:
             mentor = signup.mentor_signup(
@@ -94,6 +82,22 @@ def mentor_signup(request):
         else:
             return signed_up(request, mentor)
     return render(request, template, {"form": form})
+
+
+@login_not_required
+@require_GET
+def signup_choice(request):
+    """The account sign-up page (/comptes/signup/): one way in per role, so it leads to the
+    youth's or the mentor's own sign-up (?role=mentor goes straight to the mentor's)."""
+    if request.user.is_authenticated:
+        return already_signed_up(request.user)
+    destinations = {
+        Role.YOUTH: "programmes:youth_signup",
+        Role.MENTOR: "programmes:mentor_signup",
+    }
+    if request.GET.get("role") in destinations:
+        return redirect(destinations[request.GET["role"]])
+    return render(request, "programmes/signup/choice.html")
 
 
 @login_not_required

@@ -14,6 +14,7 @@ from ..access import role_required
 from ..enums import ConsentDecision, ParticipantStatus
 from ..forms.signup import MentorRegistrationForm, YouthRegistrationForm
 from ..forms.space import GuardianForm, MentorProfileForm, YouthProfileForm
+from ..limits import signup_limit, too_many_signups
 from ..models import MentorProfile, ParentalConsent, YouthProfile
 
 participant_required = role_required(Role.YOUTH, Role.MENTOR)
@@ -97,8 +98,10 @@ def my_space(request):
 
 
 @participant_required
+@signup_limit
 def complete_registration(request):
-    """For an account made on the generic sign-up page: the same profile as on ours."""
+    """For an account that has no profile yet (made before the youth's and mentor's sign-ups
+    were the only ways in): the same profile as on those, under the same limit."""
     if profile_of(request.user):
         return redirect("programmes:my_space")
     user = request.user
@@ -107,6 +110,8 @@ def complete_registration(request):
         if user.is_youth
         else MentorRegistrationForm(data=request.POST or None)
     )
+    if request.limited:
+        return too_many_signups(request, "programmes/space/complete.html", {"form": form})
     if form.is_valid():
         data = form.cleaned_data
         try:

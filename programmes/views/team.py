@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,9 @@ from ..forms.team import (
     invitation_problem,
     invitation_state_problem,
 )
+from ..limits import signup_limit, too_many_signups
 from ..models import StaffInvitation
+from ..tokens import with_token
 
 
 def send_invitation(request, invitation: StaffInvitation) -> None:
@@ -32,6 +35,7 @@ def send_invitation(request, invitation: StaffInvitation) -> None:
         context={"invitation": invitation, "accept_url": request.build_absolute_uri(accept_url)},
         # The invitee has no account yet, hence no language of their own: the programme's.
         language=settings.LANGUAGE_CODE,
+        secrets=[invitation.token],
     )
 
 
@@ -112,12 +116,15 @@ def member_remove(request, slug, pk):
 
 
 @login_not_required
+@signup_limit
 def invitation_accept(request, token):
     """The invitation link. A signed-in person accepts it if it is theirs; someone without an
     account creates one here; someone with an account is asked to sign in first."""
-    invitation = get_object_or_404(
-        StaffInvitation.objects.select_related("association", "invited_by"), token=token
+    invitation = with_token(
+        StaffInvitation.objects.select_related("association", "invited_by"), token
     )
+    if invitation is None:
+        raise Http404
     if not request.user.is_authenticated:
         return invitee_without_session(request, invitation)
     if request.method == "POST":
@@ -146,15 +153,15 @@ def invitee_without_session(request, invitation: StaffInvitation):
             },
         )
     form = InviteeAccountForm(invitation=invitation, data=request.POST or None)
+    template = "programmes/team/invitation_new_account.html"
+    context = {"invitation": invitation, "form": form}
+    if request.limited:  # creating an account: the limit of every sign-up
+        return too_many_signups(request, template, context)
     if form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return welcome(request, invitation)
-    return render(
-        request,
-        "programmes/team/invitation_new_account.html",
-        {"invitation": invitation, "form": form},
-    )
+    return render(request, template, context)
 
 
 def welcome(request, invitation: StaffInvitation):

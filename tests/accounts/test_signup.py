@@ -1,106 +1,122 @@
+"""One way in per role: the account sign-up page leads to the youth's or the mentor's sign-up,
+and every way of creating an account shares one limit."""
+
 import pytest
-from allauth.account.models import EmailAddress
-from django.core import mail
 from django.urls import reverse
 
-from mentorat.accounts.enums import Role
 from mentorat.accounts.models import User
+from programmes.models import MentorProfile
 from tests.accounts.factories import UserFactory
+from tests.programmes.factories import StaffInvitationFactory
+from tests.programmes.test_mentor_signup import mentor_data
+from tests.programmes.test_youth_signup import youth_data
 
 pytestmark = pytest.mark.django_db
 
 SIGNUP_URL = reverse("account_signup")
+YOUTH_SIGNUP = reverse("programmes:youth_signup")
+MENTOR_SIGNUP = reverse("programmes:mentor_signup")
 
 
-def signup_data(**overrides):
-    return {
-        "email": "lea.moreau@exemple.fr",
-        "first_name": "Léa",
-        "last_name": "Moreau",
-        "role": Role.YOUTH,
-        "password1": "un-mot-de-passe-solide",
-        "password2": "un-mot-de-passe-solide",
-        **overrides,
-    }
+def test_the_account_sign_up_page_offers_the_two_real_sign_ups(client):
+    response = client.get(SIGNUP_URL)
 
-
-def field_errors(response, field):
-    return response.context["form"].errors.get(field, [])
-
-
-def test_signup_creates_an_account_with_its_role_and_sends_a_confirmation(
-    client, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(SIGNUP_URL, signup_data(role=Role.MENTOR))
-
-    assert response.status_code == 302
-    user = User.objects.get(email="lea.moreau@exemple.fr")
-    assert (user.first_name, user.last_name, user.role) == ("Léa", "Moreau", Role.MENTOR)
-    assert not EmailAddress.objects.get(user=user).verified
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["lea.moreau@exemple.fr"]
-    assert "/comptes/confirm-email/" in mail.outbox[0].body
-    # The confirmation went through the outbox like every other message.
-    assert user.messages.get().status == "sent"
-
-
-def test_the_home_page_call_to_action_preselects_the_role(client):
-    response = client.get(SIGNUP_URL, {"role": "mentor"})
-    assert 'value="mentor" id="id_role_1" checked' in response.content.decode()
-
-
-def test_a_role_that_cannot_be_self_chosen_is_not_preselected(client):
-    response = client.get(SIGNUP_URL, {"role": "ministry"})
-    assert response.context["form"].initial.get("role") is None
-
-
-def test_nobody_can_sign_up_as_ministry_admin(client):
-    response = client.post(SIGNUP_URL, signup_data(role=Role.MINISTRY))
+    page = response.content.decode()
     assert response.status_code == 200
-    assert field_errors(response, "role")
+    assert f'href="{YOUTH_SIGNUP}"' in page and f'href="{MENTOR_SIGNUP}"' in page
+    assert "<form" not in page.split('id="content"')[1]  # nothing to fill in here
+
+
+def test_the_login_page_leads_to_it(client):
+    assert f'href="{SIGNUP_URL}"' in client.get(reverse("account_login")).content.decode()
+
+
+@pytest.mark.parametrize("role, destination", [("youth", YOUTH_SIGNUP), ("mentor", MENTOR_SIGNUP)])
+def test_a_role_in_the_link_goes_straight_to_its_sign_up(client, role, destination):
+    assert client.get(SIGNUP_URL, {"role": role}).url == destination
+
+
+def test_a_role_nobody_chooses_shows_the_choice(client):
+    assert client.get(SIGNUP_URL, {"role": "ministry"}).status_code == 200
+
+
+def test_no_account_is_made_without_a_role_and_a_profile(client):
+    """What the generic sign-up took: an account, then "complete your registration"."""
+    response = client.post(
+        SIGNUP_URL,
+        {
+            "email": "lea.moreau@exemple.fr",
+            "first_name": "Léa",
+            "last_name": "Moreau",
+            "role": "mentor",
+            "password1": "un-mot-de-passe-solide",
+            "password2": "un-mot-de-passe-solide",
+        },
+    )
+
+    assert response.status_code == 405
     assert not User.objects.exists()
 
 
-def test_existing_email_is_refused_next_to_the_field_and_the_form_keeps_what_was_typed(client):
-    UserFactory(email="lea.moreau@exemple.fr")
-
-    response = client.post(SIGNUP_URL, signup_data(email="Lea.Moreau@exemple.fr"))
-
-    assert response.status_code == 200
-    assert field_errors(response, "email") == [
-        "Un autre utilisateur utilise déjà cette adresse e-mail."
-    ]
-    page = response.content.decode()
-    assert 'class="fr-input-group fr-input-group--error" id="div_id_email"' in page
-    assert 'value="Léa"' in page and 'value="Moreau"' in page
-    assert User.objects.count() == 1
-
-
-def test_weak_password_is_refused_with_a_french_message(client):
-    response = client.post(SIGNUP_URL, signup_data(password1="12345678", password2="12345678"))
-
-    errors = field_errors(response, "password1")
-    assert "Ce mot de passe est trop court. Il doit contenir au minimum 10 caractères." in errors
-    assert "Ce mot de passe est entièrement numérique." in errors
-    page = response.content.decode()
-    assert 'id="id_password1-messages"' in page
-    # The rules and the error are both read out with the field.
-    assert 'aria-describedby="id_password1_helptext id_password1-messages"' in page
-    assert not User.objects.exists()
-
-
-def test_invalid_email_is_refused_with_a_french_message(client):
-    response = client.post(SIGNUP_URL, signup_data(email="lea.moreau@"))
-
-    assert field_errors(response, "email") == ["Saisissez une adresse de courriel valide."]
-    assert 'value="lea.moreau@"' in response.content.decode()
+def test_a_signed_in_person_is_sent_to_their_space(client):
+    client.force_login(UserFactory(mentor=True))
+    assert client.get(SIGNUP_URL).url == reverse("programmes:my_space")
 
 
 def test_forms_use_dsfr_markup_and_never_bootstrap(client):
-    page = client.post(SIGNUP_URL, signup_data(email="pas-une-adresse")).content.decode()
+    page = client.post(YOUTH_SIGNUP, youth_data(email="pas-une-adresse")).content.decode()
 
     for dsfr in ("fr-input-group", "fr-label", "fr-fieldset", "fr-radio-group", "fr-error-text"):
         assert dsfr in page
     for bootstrap in ("form-control", "form-group", "btn-primary", "invalid-feedback", " col-md-"):
         assert bootstrap not in page
+
+
+class TestOneLimitForEveryWayIn:
+    """10 an hour per address, counted together on every page that makes an account."""
+
+    def use_up_the_limit(self, client):
+        for n in range(5):
+            client.post(YOUTH_SIGNUP, youth_data(email=f"j{n}@exemple.fr", postal_code="00000"))
+            client.post(MENTOR_SIGNUP, mentor_data(email=f"m{n}@exemple.fr", capacity="9"))
+
+    def test_the_youth_and_mentor_sign_ups_count_together(self, client):
+        self.use_up_the_limit(client)
+        assert client.post(YOUTH_SIGNUP, youth_data()).status_code == 429
+        assert client.post(MENTOR_SIGNUP, mentor_data()).status_code == 429
+        assert not User.objects.exists()
+        # Another address is served.
+        assert client.post(MENTOR_SIGNUP, mentor_data(), REMOTE_ADDR="10.0.0.2").status_code == 302
+
+    def test_completing_a_registration_counts_too(self, client):
+        self.use_up_the_limit(client)
+        client.force_login(UserFactory(mentor=True))
+        data = {
+            key: value
+            for key, value in mentor_data().items()
+            if key not in {"first_name", "last_name", "email", "password1", "password2"}
+        }
+
+        response = client.post(reverse("programmes:complete_registration"), data)
+
+        assert response.status_code == 429
+        assert "Trop d’inscriptions" in response.content.decode()
+        assert 'value="Développeuse"' in response.content.decode()  # nothing typed is lost
+        assert not MentorProfile.objects.exists()
+
+    def test_an_account_from_a_staff_invitation_counts_too(self, client):
+        invitation = StaffInvitationFactory(email="hugo@afev.fr")
+        self.use_up_the_limit(client)
+
+        response = client.post(
+            reverse("programmes:invitation_accept", args=[invitation.token]),
+            {
+                "first_name": "Hugo",
+                "last_name": "Petit",
+                "password1": "un-mot-de-passe-solide",
+                "password2": "un-mot-de-passe-solide",
+            },
+        )
+
+        assert response.status_code == 429
+        assert not User.objects.filter(email="hugo@afev.fr").exists()

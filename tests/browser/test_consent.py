@@ -1,6 +1,8 @@
 """A parent refuses; the youth cannot ask again; staff read the history, talk with the family
 and reopen the request; the parent agrees. And staff never approve an under-15 without it."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -8,6 +10,7 @@ from playwright.sync_api import expect
 
 from programmes.enums import ParticipantStatus
 from programmes.models import ParentalConsent
+from programmes.tokens import digest
 from tests.accounts.factories import PASSWORD
 from tests.programmes.factories import (
     ParentalConsentFactory,
@@ -30,8 +33,8 @@ def log_out(page):
     page.context.clear_cookies()
 
 
-def parent_answers(page, consent, answer):
-    page.goto(reverse("programmes:consent_answer", args=[consent.token]))
+def parent_answers(page, link, answer):
+    page.goto(link)
     page.locator(f'label:has-text("{answer}")').click()
     page.get_by_role("button", name="Envoyer ma réponse").click()
 
@@ -51,7 +54,11 @@ def test_a_refusal_is_final_for_the_youth_and_staff_reopen_it(page):
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
 
-    parent_answers(page, consent, "Je n’autorise pas mon enfant à participer")
+    parent_answers(
+        page,
+        reverse("programmes:consent_answer", args=[consent.token]),
+        "Je n’autorise pas mon enfant à participer",
+    )
     expect(page.get_by_text("Vous avez refusé")).to_be_visible()
 
     log_in(page, youth.user.email)
@@ -91,8 +98,9 @@ def test_a_refusal_is_final_for_the_youth_and_staff_reopen_it(page):
 
     reopened = ParentalConsent.objects.filter(youth=youth).order_by("requested_at").last()
     assert mail.outbox[-1].to == ["sophie@exemple.fr"]
-    assert reopened.token in mail.outbox[-1].body
-    parent_answers(page, reopened, "J’autorise mon enfant à participer au programme")
+    link = re.search(r"/accord-parental/([\w-]+)/", mail.outbox[-1].body)
+    assert link and digest(link[1]) == reopened.token  # only the digest is stored
+    parent_answers(page, link[0], "J’autorise mon enfant à participer au programme")
     expect(page.get_by_text("Vous avez donné votre accord")).to_be_visible()
 
     youth.refresh_from_db()

@@ -1,5 +1,7 @@
 """The ministry's pages: associations, their label decisions, their first coordinator."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -7,6 +9,7 @@ from django.urls import reverse
 from mentorat.notifications.models import Message
 from programmes.enums import LabelStatus, StaffRole
 from programmes.models import Association, StaffInvitation
+from programmes.tokens import digest
 from tests.accounts.factories import UserFactory
 from tests.programmes.factories import (
     AssociationFactory,
@@ -434,5 +437,8 @@ class TestFirstCoordinator:
             minister,
         )
         message = Message.objects.get(to_email="lea.martin@powa.fr")
-        assert invitation.token in message.body_text
         assert "Collectif Powa" in message.subject
+        link = re.search(r"/invitation/([\w-]+)/", message.body_text)
+        assert link and invitation.token == digest(link[1])  # the link is the stored digest's
+        client.logout()
+        assert client.get(link[0]).status_code == 200
