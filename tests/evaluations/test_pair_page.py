@@ -148,3 +148,21 @@ def test_the_section_links_the_questionnaires():
     start, end = section.context["questionnaires"]
     assert start["response"].kind == QuestionnaireKind.START
     assert end["response"] is None and not end["open"]
+
+
+def test_the_section_renders_as_the_pair_page_includes_it():
+    from django.template.loader import render_to_string
+
+    pair = followed_pair()
+    fill(pair)
+    for user in (pair.youth.user, referent_of(pair)):
+        section = next(
+            s
+            for s in pair_page.sections(pair, viewer(pair, user))
+            if s.template == "evaluations/_pair_section.html"
+        )
+        html = render_to_string(
+            section.template, {"pair": pair, "viewer": viewer(pair, user), "section": section}
+        )
+        assert "Questionnaire de départ" in html and "rempli le" in html
+        assert ("Suivi du binôme" in html) == (user != pair.youth.user)
