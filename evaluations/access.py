@@ -1,28 +1,15 @@
 """Whose pairs a person may read, for every page of this app: the querysets are scoped here
 first, then `get_object_or_404` on them, so that someone else's pair is a 404."""
 
-from django.db.models import Q
-
 from matching.models import Pair
 from mentorat.accounts.enums import Role
-from programmes.access import coordinated_associations, staff_associations
 
 
 def pairs_readable_by(user):
-    """A youth their own pairs, a mentor theirs, a referent the pairs of the mentors they
-    follow in an association they work for, a coordinator every pair of their associations.
-    Only pairs that started: before, there is nothing to evaluate. Closed pairs stay."""
-    pairs = Pair.objects.filter(started_on__isnull=False)
-    if user.role == Role.YOUTH:
-        return pairs.filter(youth__user=user)
-    if user.role == Role.MENTOR:
-        return pairs.filter(mentor__user=user)
-    if user.role == Role.STAFF:
-        return pairs.filter(
-            Q(programme__association__in=coordinated_associations(user))
-            | Q(mentor__referent=user, programme__association__in=staff_associations(user))
-        )
-    return pairs.none()
+    """The pairs this person may open (matching's one rule: a youth or a mentor their own, a
+    referent those of the mentors they follow, a coordinator all of their association's),
+    once started: before, there is nothing to evaluate. Closed pairs stay readable."""
+    return Pair.objects.visible_to(user).filter(started_on__isnull=False)
 
 
 def followed_pairs(user, association):
@@ -32,7 +19,7 @@ def followed_pairs(user, association):
 
 
 def role_in_pair(pair, user) -> str:
-    """ "youth", "mentor" or "staff": who is looking at this pair."""
+    """"youth", "mentor" or "staff": who is looking at this pair."""
     if pair.youth.user_id == user.pk:
         return Role.YOUTH
     if pair.mentor.user_id == user.pk:

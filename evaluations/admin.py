@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from .models import Answer, Item, Questionnaire, Response
+from .models import (
+    Answer,
+    ClosureEvaluation,
+    FollowUpNote,
+    Item,
+    MeetingEvaluation,
+    Questionnaire,
+    Response,
+)
 
 
 class ItemInline(admin.TabularInline):
@@ -34,3 +42,25 @@ class ResponseAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(MeetingEvaluation)
+class MeetingEvaluationAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "role", "usefulness", "progress", "fit", "created_at"]
+    list_filter = ["role", "fit"]
+    list_select_related = ["meeting__pair__youth__user", "meeting__pair__mentor__user"]
+    readonly_fields = [field.name for field in MeetingEvaluation._meta.fields]
+
+
+@admin.register(ClosureEvaluation)
+class ClosureEvaluationAdmin(admin.ModelAdmin):
+    list_display = ["pair", "role", "usefulness", "again", "created_at"]
+    list_select_related = ["pair__youth__user", "pair__mentor__user"]
+    readonly_fields = [field.name for field in ClosureEvaluation._meta.fields]
+
+
+@admin.register(FollowUpNote)
+class FollowUpNoteAdmin(admin.ModelAdmin):
+    list_display = ["pair", "contacted_on", "contact_with", "author"]
+    list_select_related = ["pair__youth__user", "pair__mentor__user", "author"]
+    raw_id_fields = ["pair", "author"]

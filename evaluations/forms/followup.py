@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..enums import Channel
 from ..models import FollowUpNote
 
 
@@ -22,6 +23,7 @@ class FollowUpNoteForm(forms.ModelForm):
         error_messages = {
             "contacted_on": {"required": _("Indiquez la date du contact.")},
             "contact_with": {"required": _("Indiquez avec qui vous avez parlé.")},
+            "channel": {"required": _("Indiquez comment vous vous êtes parlé.")},
             "summary": {"required": _("Dites en quelques mots ce qui s’est dit.")},
         }
 
@@ -30,6 +32,8 @@ class FollowUpNoteForm(forms.ModelForm):
         self.pair = pair
         self.fields["contacted_on"].initial = timezone.localdate()
         self.fields["contact_with"].choices = self.fields["contact_with"].choices[1:]
+        self.fields["channel"].choices = self.fields["channel"].choices[1:]
+        self.fields["channel"].initial = Channel.PHONE
 
     def clean_contacted_on(self):
         day = self.cleaned_data["contacted_on"]

@@ -13,6 +13,7 @@ from ..enums import (
     YES_NO_CHOICES,
     Dimension,
     ItemKind,
+    Outcome,
     QuestionnaireKind,
 )
 from ..models import Questionnaire
@@ -22,10 +23,19 @@ class ResponseForm(forms.Form):
     """One field per item, named by its code; scales and yes/no are required, short texts
     are not."""
 
-    def __init__(self, *args, questionnaire: Questionnaire, items=None, **kwargs):
+    def __init__(self, *args, questionnaire: Questionnaire, objectives=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.questionnaire = questionnaire
-        self.items = list(items if items is not None else questionnaire.items.all())
+        self.items = list(questionnaire.items.all())
+        # At the end: was each of the pair's objectives reached?
+        self.objectives = list(objectives)
+        for objective in self.objectives:
+            self.fields[f"objective_{objective.pk}"] = forms.ChoiceField(
+                label=objective.text,
+                choices=Outcome.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choisis une réponse.")},
+            )
         for item in self.items:
             self.fields[item.code] = self._field_for(item)
 
@@ -48,14 +58,24 @@ class ResponseForm(forms.Form):
         )
 
     def groups(self):
-        """The fields grouped by dimension, in the order of the items."""
+        """The fields grouped by dimension, in the order of the items; the objectives first."""
         groups: dict[str, list] = {}
+        if self.objectives:
+            groups[_("Tes objectifs : les as-tu atteints ?")] = [
+                self[f"objective_{objective.pk}"] for objective in self.objectives
+            ]
         for item in self.items:
             groups.setdefault(item.get_dimension_display(), []).append(self[item.code])
         return list(groups.items())
 
     def values(self) -> dict:
         return {item: self.cleaned_data[item.code] for item in self.items}
+
+    def outcomes(self) -> dict:
+        return {
+            objective: self.cleaned_data[f"objective_{objective.pk}"]
+            for objective in self.objectives
+        }
 
 
 class VersionMetaForm(forms.Form):

@@ -16,7 +16,7 @@ from matching.enums import PairStatus
 from matching.models import Pair
 from programmes.models import InvalidTransition
 
-from ..enums import Dimension, ItemKind, QuestionnaireKind
+from ..enums import Dimension, ItemKind, Outcome, QuestionnaireKind
 
 code_validator = RegexValidator(
     r"^[a-z0-9_]{1,50}$", _("Un code s’écrit en minuscules, chiffres et « _ ».")
@@ -182,16 +182,16 @@ class Response(models.Model):
     @staticmethod
     def is_open(pair, kind) -> bool:
         """The start questionnaire is filled while the pair runs (best before or around the
-        first meeting); the end one once it is closed, whichever way."""
+        first meeting); the end one once closure is asked for, or the pair closed."""
         if kind == QuestionnaireKind.START:
             return pair.status == PairStatus.ACTIVE
-        return pair.status in (PairStatus.COMPLETED, PairStatus.ENDED_EARLY)
+        return pair.is_closed or pair.completion_requested
 
     @classmethod
     @transaction.atomic
-    def record(cls, *, pair, questionnaire, by, values: dict) -> "Response":
-        """The youth's answers, {item: number or text}, written once: a second submission
-        (a double click, two tabs) is refused."""
+    def record(cls, *, pair, questionnaire, by, values: dict, outcomes=None) -> "Response":
+        """The youth's answers, {item: number or text}, and at the end {objective: outcome},
+        written once: a second submission (a double click, two tabs) is refused."""
         pair = Pair.objects.select_for_update().get(pk=pair.pk)
         if pair.youth.user_id != by.pk:
             raise InvalidTransition(_("Seul le jeune du binôme remplit ce questionnaire."))
@@ -210,6 +210,10 @@ class Response(models.Model):
                 text=value.strip() if item.kind == ItemKind.TEXT else "",
             )
             for item, value in values.items()
+        )
+        ObjectiveOutcome.objects.bulk_create(
+            ObjectiveOutcome(response=response, objective=objective, outcome=outcome)
+            for objective, outcome in (outcomes or {}).items()
         )
         return response
 
@@ -242,3 +246,30 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.item.code}: {self.text or self.number}"
+
+
+class ObjectiveOutcome(models.Model):
+    """At the end, the youth says for each of the pair's objectives whether it was reached."""
+
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="objective_outcomes"
+    )
+    objective = models.ForeignKey(
+        "matching.Objective", on_delete=models.CASCADE, related_name="outcomes"
+    )
+    outcome = models.CharField(_("atteint"), max_length=12, choices=Outcome)
+
+    class Meta:
+        verbose_name = _("objectif au bilan")
+        verbose_name_plural = _("objectifs au bilan")
+        ordering = ["response", "objective"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "objective"],
+                name="objective_outcome_once",
+                violation_error_message=_("Cet objectif a déjà une réponse."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.objective}: {self.get_outcome_display()}"

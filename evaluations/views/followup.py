@@ -17,6 +17,7 @@ from ..models import FollowUpNote, Response
 from ..risk import follow_up_rows
 
 PAGE_SIZE = 50
+RECENT_MEETINGS = 12
 FILTERS = ("tous", "a-contacter", "a-risque")
 
 
@@ -69,6 +70,7 @@ def pair_follow_up(request, slug, pk):
         messages.success(request, _("Contact de suivi enregistré."))
         return redirect("evaluations:pair_follow_up", slug=association.slug, pk=pair.pk)
     notes = FollowUpNote.objects.filter(pair=pair).select_related("author")
+    meetings = pair.meetings.prefetch_related("evaluations").order_by("-held_on", "-pk")
     filled = set(Response.objects.filter(pair=pair).values_list("kind", flat=True))
     (row,) = follow_up_rows(type(pair).objects.filter(pk=pair.pk), today=timezone.localdate())
     return render(
@@ -80,6 +82,7 @@ def pair_follow_up(request, slug, pk):
             "pair": pair,
             "row": row,
             "notes": notes,
+            "meetings": meetings[:RECENT_MEETINGS],
             "filled": filled,
             "form": form,
         },

@@ -84,6 +84,7 @@ def questionnaire(request, pk, moment):
         return redirect("evaluations:questionnaire", pk=pair.pk, moment=moment)
     if response is not None:
         context["groups"] = grouped_answers(response)
+        context["outcomes"] = response.objective_outcomes.select_related("objective")
         if kind == QuestionnaireKind.END:
             start = response_of(pair, QuestionnaireKind.START)
             context["progress"] = compare(start, response) if start else None
@@ -94,11 +95,18 @@ def _fill(request, pair, kind, context):
     questionnaire = Questionnaire.objects.current(kind=kind, association=pair.programme.association)
     if questionnaire is None:
         raise Http404
-    form = ResponseForm(data=request.POST or None, questionnaire=questionnaire)
+    objectives = pair.objectives.order_by("pk") if kind == QuestionnaireKind.END else ()
+    form = ResponseForm(
+        data=request.POST or None, questionnaire=questionnaire, objectives=objectives
+    )
     if request.method == "POST" and form.is_valid():
         try:
             Response.record(
-                pair=pair, questionnaire=questionnaire, by=request.user, values=form.values()
+                pair=pair,
+                questionnaire=questionnaire,
+                by=request.user,
+                values=form.values(),
+                outcomes=form.outcomes(),
             )
         except InvalidTransition as refusal:
             messages.error(request, refusal.message)

@@ -3,7 +3,7 @@ people around it who must not see it, questionnaires answered."""
 
 from dataclasses import dataclass
 
-from evaluations.enums import ItemKind, QuestionnaireKind
+from evaluations.enums import ItemKind, Outcome, QuestionnaireKind
 from evaluations.models import Questionnaire, Response
 from matching.models import Pair
 from mentorat.accounts.models import User
@@ -83,13 +83,22 @@ def answer_all(questionnaire, scale=3, yes=1, text="Rien à ajouter") -> dict:
 
 def fill(pair, kind=QuestionnaireKind.START, **answers) -> Response:
     questionnaire = Questionnaire.objects.current(kind=kind, association=pair.programme.association)
+    outcomes = {}
+    if kind == QuestionnaireKind.END:
+        outcomes = {objective: Outcome.REACHED for objective in pair.objectives.all()}
     return Response.record(
         pair=pair,
         questionnaire=questionnaire,
         by=pair.youth.user,
         values=answer_all(questionnaire, **answers),
+        outcomes=outcomes,
     )
 
 
-def form_data(questionnaire, scale=3, yes=1, text="") -> dict:
-    return {item.code: value for item, value in answer_all(questionnaire, scale, yes, text).items()}
+def form_data(questionnaire, scale=3, yes=1, text="", pair=None) -> dict:
+    data = {item.code: value for item, value in answer_all(questionnaire, scale, yes, text).items()}
+    if pair is not None and questionnaire.kind == QuestionnaireKind.END:
+        data |= {
+            f"objective_{objective.pk}": Outcome.REACHED for objective in pair.objectives.all()
+        }
+    return data

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from evaluations.enums import END_ONLY_DIMENSIONS, Dimension, ItemKind, QuestionnaireKind
 from evaluations.models import Questionnaire, Response
@@ -156,7 +157,7 @@ def test_the_end_questionnaire_opens_at_closure_and_shows_the_progress(client):
 
     complete(pair)
     assert "Envoyer mes réponses" in client.get(url(pair, "fin")).content.decode()
-    client.post(url(pair, "fin"), form_data(current(END), scale=4, yes=1))
+    client.post(url(pair, "fin"), form_data(current(END), scale=4, yes=1, pair=pair))
 
     client.force_login(pair.mentor.user)
     response = client.get(url(pair, "fin"))
@@ -223,3 +224,38 @@ def test_progress_compares_item_by_item_across_versions():
 
     assert [item.text for item in confidence.items] == ["J’ai confiance dans ce que je sais faire."]
     assert confidence.delta == 4
+
+
+def test_at_the_end_the_youth_says_whether_each_objective_was_reached(client):
+    pair = followed_pair()
+    complete(pair)
+    (objective,) = pair.objectives.all()
+    client.force_login(pair.youth.user)
+    assert objective.text in client.get(url(pair, "fin")).content.decode()
+
+    response = client.post(url(pair, "fin"), form_data(current(END)))
+    assert response.status_code == 400
+    assert response.context["form"].errors[f"objective_{objective.pk}"] == ["Choisis une réponse."]
+
+    data = form_data(current(END)) | {f"objective_{objective.pk}": "partly"}
+    client.post(url(pair, "fin"), data)
+
+    (outcome,) = Response.objects.get(kind=END).objective_outcomes.all()
+    assert (outcome.objective, outcome.outcome) == (objective, "partly")
+    client.force_login(pair.mentor.user)
+    assert "En partie" in client.get(url(pair, "fin")).content.decode()
+
+
+def test_the_end_questionnaire_opens_when_closure_is_asked_for(client):
+    from matching.models.cadence import minimum_reached_on
+    from tests.matching.factories import ObjectiveFactory
+
+    pair = followed_pair()
+    pair.started_on = timezone.localdate() - timezone.timedelta(days=200)
+    pair.save(update_fields=["started_on"])
+    assert minimum_reached_on(pair) <= timezone.localdate()
+    ObjectiveFactory(pair=pair, reached=True)
+    pair.request_completion(by=pair.youth.user)
+    client.force_login(pair.youth.user)
+
+    assert "Envoyer mes réponses" in client.get(url(pair, "fin")).content.decode()

@@ -9,6 +9,7 @@ the first run fast."""
 
 from django.db import transaction
 
+from evaluations.demo import seed_evaluations_demo
 from programmes.enums import StaffRole
 
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount, demo_accounts
@@ -54,4 +55,6 @@ def seed_demo() -> list[DemoAccount]:
         referent=afev[StaffRole.REFERENT],
     )
     seed_pair_life(showcase)
+    # Questionnaires, meeting evaluations and follow-up on the pairs that started.
+    seed_evaluations_demo()
     return DEMO_ACCOUNTS
