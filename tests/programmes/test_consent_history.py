@@ -380,7 +380,7 @@ def test_the_parents_answer_keeps_the_name_the_request_went_to(client):
 
 
 def test_existing_answers_keep_the_name_the_parent_gave():
-    migration = importlib.import_module("programmes.migrations.0005_consent_signed_name")
+    migration = importlib.import_module("programmes.migrations.0006_consent_signed_name")
     answered = ParentalConsentFactory(given=True, guardian_name="Sophie M.")
     pending = ParentalConsentFactory()
     migration.answered_names_are_signatures(apps, None)

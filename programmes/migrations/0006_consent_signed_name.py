@@ -16,7 +16,7 @@ def answered_names_are_signatures(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0004_association_numbers_unique'),
+        ('programmes', '0005_tokens_stored_hashed'),
     ]
 
     operations = [
