@@ -83,6 +83,7 @@ class ParentalConsentAdmin(admin.ModelAdmin):
         "expires_at",
         "decision",
         "decided_at",
+        "signed_name",
     ]
     readonly_fields = fields
 

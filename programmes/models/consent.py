@@ -94,6 +94,8 @@ class ParentalConsent(models.Model):
         _("décision"), max_length=10, choices=ConsentDecision, default=ConsentDecision.PENDING
     )
     decided_at = models.DateTimeField(_("répondu le"), null=True, blank=True)
+    # The name the parent confirmed when answering; the name the request went to stays.
+    signed_name = models.CharField(_("nom confirmé par le parent"), max_length=200, blank=True)
 
     objects = ParentalConsentQuerySet.as_manager()
 
@@ -135,6 +137,11 @@ class ParentalConsent(models.Model):
     @property
     def is_reopening(self) -> bool:
         return bool(self.reopen_reason)
+
+    @property
+    def answered_by(self) -> str:
+        """Who answered, as they named themselves (the request's name before any answer)."""
+        return self.signed_name or self.guardian_name
 
     @property
     def answered_on(self):
@@ -201,7 +208,7 @@ class ParentalConsent(models.Model):
         decision = ConsentDecision.GIVEN if given else ConsentDecision.REFUSED
         answered = ParentalConsent.objects.filter(
             pk=self.pk, decision=ConsentDecision.PENDING, expires_at__gt=now
-        ).update(decision=decision, decided_at=now, guardian_name=guardian_name)
+        ).update(decision=decision, decided_at=now, signed_name=guardian_name.strip())
         if answered:
             self.refresh_from_db()
             if given:

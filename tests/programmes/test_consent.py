@@ -55,7 +55,8 @@ def test_a_parent_consents_and_the_youths_review_begins(client, django_capture_o
     consent.refresh_from_db()
     youth.refresh_from_db()
     assert consent.decision == ConsentDecision.GIVEN and consent.decided_at
-    assert consent.guardian_name == "Sophie Martin-Diallo"
+    # The name the request went to is kept; the parent's own spelling is kept beside it.
+    assert (consent.guardian_name, consent.signed_name) == ("Sophie Martin", "Sophie Martin-Diallo")
     assert youth.status == ParticipantStatus.PENDING_REVIEW
     assert youth.has_parental_consent
     assert mail.outbox[-1].to == [youth.user.email]

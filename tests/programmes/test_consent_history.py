@@ -363,3 +363,24 @@ def test_only_one_request_waits_at_a_time():
     consent = ParentalConsentFactory()
     with pytest.raises(IntegrityError):
         ParentalConsentFactory(youth=consent.youth, requested_at=timezone.now())
+
+
+def test_the_parents_answer_keeps_the_name_the_request_went_to(client):
+    consent = ParentalConsentFactory(guardian_name="Sophie Martin")
+    client.post(answer_url(consent), {"guardian_name": "S. Martin-Diallo", "decision": "refused"})
+    consent.refresh_from_db()
+    assert (consent.guardian_name, consent.signed_name) == ("Sophie Martin", "S. Martin-Diallo")
+
+    client.force_login(StaffMembershipFactory(association=consent.youth.association).user)
+    page = client.get(detail_url(consent.youth)).content.decode()
+    assert "Sophie Martin" in page and "signé « S. Martin-Diallo »" in page
+
+
+def test_existing_answers_keep_the_name_the_parent_gave():
+    migration = importlib.import_module("programmes.migrations.0005_consent_signed_name")
+    answered = ParentalConsentFactory(given=True, guardian_name="Sophie M.")
+    pending = ParentalConsentFactory()
+    migration.answered_names_are_signatures(apps, None)
+    answered.refresh_from_db()
+    pending.refresh_from_db()
+    assert answered.signed_name == "Sophie M." and pending.signed_name == ""
