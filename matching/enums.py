@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vocabulary.codes import Vocabulary
+
 
 class PairStatus(models.TextChoices):
     """A pair's life: proposed -> approved -> active -> completed | ended early.
@@ -90,6 +92,12 @@ class MeetingTopic(models.TextChoices):
     CONFIDENCE = "confidence", _("Confiance en soi")
     SCHOOL = "school", _("Scolarité, assiduité")
     DAILY_LIFE = "daily_life", _("Vie quotidienne, démarches")
+
+
+# Its bits, in the order above (programmes.flags reads ``.vocabulary``, as for needs or slots).
+MeetingTopic.vocabulary = Vocabulary(
+    "MeetingTopicCode", [(member.name, member.value) for member in MeetingTopic]
+)
 
 
 class YouthConfirmation(models.TextChoices):

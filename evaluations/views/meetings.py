@@ -18,12 +18,9 @@ from ..notify import tell_referent_about_fit
 from .questionnaires import readable_pair
 
 
-def back_to_pair(pair, role) -> str:
-    if role is None:
-        return reverse(
-            "evaluations:pair_follow_up", args=[pair.programme.association.slug, pair.pk]
-        )
-    return reverse("matching:my_pairs")
+def back_to_pair(pair, role=None) -> str:
+    """The pair's page, for everyone who may read it."""
+    return reverse("matching:pair", args=[pair.pk])
 
 
 def visible_evaluations(evaluations, role):

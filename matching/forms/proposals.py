@@ -2,7 +2,7 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import MatchingWeights, Pair
+from ..models import MatchingWeights, Pair
 
 
 class AnswerForm(forms.Form):
