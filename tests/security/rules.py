@@ -15,8 +15,8 @@ Each row is one URL name and what a request answers for each role, in the column
     min     a ministry administrator
     super   Django's superuser (the technical admin; their role is ministry)
 
-Cells: 200 the page (for a POST: the form again, with its errors), done a POST accepted
-(redirected), 302 redirected elsewhere than the sign-in page (someone's own space), login
+Cells: 200 the page (for a POST: the form again, with its errors), done a POST answered
+with a redirect (accepted, or refused by the model with a message on the page it leads to), 302 redirected elsewhere than the sign-in page (someone's own space), login
 sent to sign in, 403 a role that never may, 404 not theirs (or not there), open the admin
 answers its user itself (a page, a redirect within it, its own refusal of an action on a
 read-only model or a missing object).
@@ -110,6 +110,20 @@ RULES = {
     "programmes:consent_reopen":               post("login 403   403   403   403   200   200   404   403   403", slug=A, pk="youth_under_15"),
     "programmes:mentor_referent_assign":       post("login 403   403   403   403   200   200   404   403   403", slug=A, pk="mentor"),
     "programmes:mentor_attestation_record":    post("login 403   403   403   403   200   200   404   403   403", slug=A, pk="mentor"),
+
+    # A pair's page and its life: its youth, its mentor, the mentor's referent, its coordinators.
+    "matching:pair":                            get("login 200   404   200   404   200   200   404   404   404", pk="pair"),
+    "matching:meeting_log":                     get("login 403   404   200   404   403   403   404   404   404", pk="pair"),
+    "matching:meeting_answer":                  get("login 200   404   403   404   403   403   404   404   404", pk="pair", meeting_pk="meeting"),
+    "matching:meeting_plan":                    get("login 200   404   200   404   403   403   404   404   404", pk="pair"),
+    "matching:planned_cancel":                 post("login done  404   done  404   done  done  404   404   404", pk="pair", planned_pk="planned"),
+    "matching:planned_ics":                     get("login 200   404   200   404   200   200   404   404   404", pk="pair", planned_pk="planned"),
+    "matching:objective_add":                   get("login 200   404   200   404   403   403   404   404   404", pk="pair"),
+    "matching:objective_edit":                  get("login 200   404   200   404   403   403   404   404   404", pk="pair", objective_pk="objective"),
+    "matching:completion_request":             post("login done  404   done  404   403   403   404   404   404", pk="pair"),
+    "matching:completion_confirm":              get("login 403   404   403   404   302   302   404   404   404", pk="pair"),
+    "matching:end_early":                       get("login 200   404   200   404   200   200   404   404   404", pk="pair"),
+    "matching:rematch":                        post("login done  404   403   404   done  done  404   404   404", pk="pair"),
 
     # Matching: the people's proposals, the staff's batches and reviews.
     "matching:my_pairs":                        get("login 200   200   200   200   403   403   403   403   403"),

@@ -9,9 +9,11 @@ table are built from A's objects; the role "other_staff" is B's coordinator.
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from evaluations.enums import QuestionnaireKind
 from evaluations.models import Questionnaire
-from matching.models import MatchingRun, Pair
+from matching.models import MatchingRun, Objective, Pair, PlannedMeeting
 from mentorat.accounts.models import User
 from programmes.models import (
     Association,
@@ -23,7 +25,7 @@ from programmes.models import (
     YouthProfile,
 )
 from tests.accounts.factories import UserFactory
-from tests.matching.factories import MeetingFactory, PairFactory
+from tests.matching.factories import MeetingFactory, ObjectiveFactory, PairFactory
 from tests.programmes.factories import (
     AssociationFactory,
     MentorProfileFactory,
@@ -55,6 +57,8 @@ class World:
     programme: Programme
     pair: Pair
     meeting: object
+    objective: Objective
+    planned: PlannedMeeting  # the pair's next meeting
     proposal: Pair
     youth: YouthProfile
     youth_under_15: YouthProfile
@@ -84,6 +88,13 @@ def build_world() -> World:
     mentor = MentorProfileFactory(programme=programme, ready=True, referent=referent)
     pair = PairFactory(youth=youth, mentor=mentor, active=True)
     meeting = MeetingFactory(pair=pair)
+    objective = ObjectiveFactory(pair=pair)
+    planned = PlannedMeeting.objects.create(
+        pair=pair,
+        starts_at=timezone.now() + timezone.timedelta(days=7),
+        place="Médiathèque",
+        planned_by=mentor.user,
+    )
 
     other_mentor = MentorProfileFactory(programme=programme, ready=True, referent=referent)
     PairFactory(
@@ -122,6 +133,8 @@ def build_world() -> World:
         programme=programme,
         pair=pair,
         meeting=meeting,
+        objective=objective,
+        planned=planned,
         proposal=proposal,
         youth=youth,
         youth_under_15=youth_under_15,
