@@ -6,7 +6,8 @@ import json
 import pytest
 from django.db import connection
 
-from benchmarks.matching_db import fill, main
+from benchmarks.matching_db import main
+from benchmarks.national_population import fill
 from matching.enums import PairStatus
 from matching.models import MatchingRun, Pair, PairEvent, UnmatchedYouth
 from matching.services import run_start
