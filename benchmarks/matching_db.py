@@ -104,6 +104,7 @@ def run_national_batch(by: User) -> dict[str, Any]:
     return {
         "load_s": seconds["load"],
         "solve_s": seconds["solve"],
+        "explain_s": seconds["explain"],
         "write_s": seconds["write"],
         "total_s": round(total_s, 3),
         "queries": len(queries),

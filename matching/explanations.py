@@ -26,10 +26,8 @@ class ExplanationLine:
 
 
 def explanation_lines(explanation: Explanation | Sequence[Mapping]) -> list[ExplanationLine]:
-    """An explanation, fresh from the engine or as stored on a pair (explanation_as_json)."""
-    items = (
-        explanation_as_json(explanation) if isinstance(explanation, Explanation) else explanation
-    )
+    """An explanation, fresh from the engine or as stored on a pair (Explanation.stored)."""
+    items = explanation.stored() if isinstance(explanation, Explanation) else explanation
     lines = []
     for item in items:
         criterion = Criterion(item["criterion"])
@@ -202,21 +200,3 @@ def _sector_label(position: int) -> str:
 def _lower_first(text) -> str:
     text = str(text)
     return text[:1].lower() + text[1:]
-
-
-def explanation_as_json(explanation: Explanation) -> list[dict]:
-    return [
-        {
-            "criterion": item.criterion.value,
-            "points": round(item.points, 2),
-            "applicable": item.applicable,
-            "params": {key: _codes(value) for key, value in item.params.items()},
-        }
-        for item in explanation.items
-    ]
-
-
-def _codes(value):
-    if isinstance(value, tuple | list):
-        return [str(member) for member in value]
-    return value if value is None or isinstance(value, int | float) else str(value)

@@ -20,6 +20,7 @@ from .engine import (
     MatchingResult,
     MenteeArrays,
     MentorArrays,
+    PairExplanations,
     Weights,
     run_matching,
 )
@@ -203,3 +204,22 @@ class BatchPopulation:
             weights=self.weights[programme.pk],
             excluded_pairs=self.excluded[self.excluded_programmes == programme.pk],
         )
+
+    def explanations(self, programme, result: MatchingResult) -> list[list[dict]]:
+        """Each proposal's explanation as the pair stores it, in ``result``'s order, computed
+        for all of them at once."""
+        mentees = self.mentees.take(self.mentee_programmes == programme.pk)
+        mentors = self.mentors.take(self.mentor_programmes == programme.pk)
+        return PairExplanations(
+            mentees,
+            rows_of(mentees.ids, result.mentee_ids),
+            mentors,
+            rows_of(mentors.ids, result.mentor_ids),
+            self.weights[programme.pk],
+        ).stored()
+
+
+def rows_of(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The positions in ``ids`` of the ``wanted`` ids (all present)."""
+    order = np.argsort(ids, kind="stable")
+    return order[np.searchsorted(ids, wanted, sorter=order)]

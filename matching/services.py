@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -15,8 +16,8 @@ from programmes.enums import LabelStatus, ParticipantStatus
 from programmes.models import MentorProfile, Programme, YouthProfile
 
 from .bulk import insert_rows
-from .engine import MatchingError, MatchingResult, explain_pair
-from .explanations import broken_rule_text, explanation_as_json
+from .engine import Explanation, MatchingError, MatchingResult, explain_pair
+from .explanations import broken_rule_text
 from .models import MatchingRun, MatchingWeights, Pair, PairEvent, UnmatchedYouth
 from .population import BatchPopulation, load_mentees, load_mentors
 
@@ -61,9 +62,7 @@ def why_not_matchable(youth: YouthProfile, today: date | None = None) -> str | N
 
 
 @transaction.atomic
-def pair_propose(
-    *, youth: YouthProfile, mentor: MentorProfile, today: date | None = None
-) -> Pair:
+def pair_propose(*, youth: YouthProfile, mentor: MentorProfile, today: date | None = None) -> Pair:
     """Staff propose a pair by hand. The batch's rules apply, through the same loader and
     engine (a pair the batch could not make is refused, with the rule it breaks); the score
     and its explanation are stored; one of the mentor's places is held."""
@@ -89,9 +88,7 @@ def pair_propose(
                 "il n’a plus de place libre."
             )
         )
-    youths = load_mentees(YouthProfile.objects.filter(pk=youth.pk), today)
-    mentors = load_mentors(MentorProfile.objects.filter(pk=mentor.pk), today)
-    explanation = explain_pair(youths, 0, mentors, 0, weights_of(youth.programme))
+    explanation = pair_explanation(youth=youth, mentor=mentor, today=today)
     if not explanation.feasible:
         raise ProposalRefused(
             _("Cette proposition enfreint les règles : %(rules)s.")
@@ -105,13 +102,22 @@ def pair_propose(
                 youth=youth,
                 mentor=mentor,
                 score=round(explanation.score, 2),
-                explanation=explanation_as_json(explanation),
+                explanation=explanation.stored(),
             )
     except IntegrityError as error:  # another proposal took the place or the youth meanwhile
         if "mentor_never_above_capacity" in str(error):
             raise ProposalRefused(_("Ce mentor suit déjà autant de jeunes que possible.")) from None
         raise ProposalRefused(_("Ce jeune a déjà un binôme ou une proposition en cours.")) from None
     return pair
+
+
+def pair_explanation(
+    *, youth: YouthProfile, mentor: MentorProfile, today: date | None = None
+) -> Explanation:
+    """The engine's reasons for one pair, read through the batch's loader (three queries)."""
+    youths = load_mentees(YouthProfile.objects.filter(pk=youth.pk), today)
+    mentors = load_mentors(MentorProfile.objects.filter(pk=mentor.pk), today)
+    return explain_pair(youths, 0, mentors, 0, weights_of(youth.programme))
 
 
 @dataclass(frozen=True)
@@ -141,21 +147,31 @@ def outcome_of(result) -> BatchOutcome:
     )
 
 
+class ProgrammeResult(NamedTuple):
+    """A programme's part of a batch: the engine's answer and each proposal's explanation."""
+
+    programme: Programme
+    result: MatchingResult
+    explanations: list[list[dict]]
+
+
 @transaction.atomic
-def batch_write(*, run: MatchingRun, results: Sequence[tuple[Programme, MatchingResult]]) -> int:
-    """Write a run's proposals, their first event, the places they take and the youths left
-    out, in a fixed number of statements whatever their number (COPY on PostgreSQL)."""
+def batch_write(*, run: MatchingRun, results: Sequence[ProgrammeResult]) -> int:
+    """Write a run's proposals with their explanations, their first event, the places they
+    take and the youths left out, in a fixed number of statements whatever their number (COPY
+    on PostgreSQL)."""
     now = timezone.now()
     insert_rows(
         Pair,
-        ["programme_id", "youth_id", "mentor_id", "score", "run_id", "proposed_at"],
+        ["programme_id", "youth_id", "mentor_id", "score", "explanation", "run_id", "proposed_at"],
         (
-            (programme.pk, youth, mentor, round(score, 2), run.pk, now)
-            for programme, result in results
-            for youth, mentor, score in zip(
+            (programme.pk, youth, mentor, round(score, 2), explanation, run.pk, now)
+            for programme, result, explanations in results
+            for youth, mentor, score, explanation in zip(
                 result.mentee_ids.tolist(),
                 result.mentor_ids.tolist(),
                 result.scores.tolist(),
+                explanations,
                 strict=True,
             )
         ),
@@ -174,7 +190,9 @@ def batch_write(*, run: MatchingRun, results: Sequence[tuple[Programme, Matching
     # refuses a mentor above capacity, say after a proposal by hand since the population was read.
     MentorProfile.objects.take_places(
         Counter(
-            mentor for _programme, result in results for mentor in result.mentor_ids.tolist()
+            mentor
+            for _programme, result, _explanations in results
+            for mentor in result.mentor_ids.tolist()
         )
     )
     insert_rows(
@@ -182,11 +200,11 @@ def batch_write(*, run: MatchingRun, results: Sequence[tuple[Programme, Matching
         ["run_id", "youth_id", "reason", "need"],
         (
             (run.pk, youth.mentee_id, youth.reason.value, youth.params.get("need") or "")
-            for _programme, result in results
+            for _programme, result, _explanations in results
             for youth in result.unmatched()
         ),
     )
-    return sum(result.matched for _programme, result in results)
+    return sum(result.matched for _programme, result, _explanations in results)
 
 
 NATIONAL_SCOPE = "national"
@@ -207,9 +225,7 @@ def run_start(*, programme: Programme | None, by) -> MatchingRun:
     active = MatchingRun.objects.active()
     # A national run and a programme's own run would propose the same people twice.
     if (active.filter(scope=NATIONAL_SCOPE) if programme else active).exists():
-        raise RunRefused(
-            _("Une mise en relation est déjà en cours : attendez qu’elle se termine.")
-        )
+        raise RunRefused(_("Une mise en relation est déjà en cours : attendez qu’elle se termine."))
     try:
         with transaction.atomic():
             return MatchingRun.objects.create(
@@ -252,15 +268,20 @@ def run_execute(run: MatchingRun) -> MatchingRun:
         population = BatchPopulation.load(programmes)
         seconds["load"], clock = _lap(clock)
         progress.report(LOADED)
-        results = []
+        matched = []
         for done, programme in enumerate(programmes, start=1):
-            results.append((programme, population.match(programme)))
+            matched.append((programme, population.match(programme)))
             progress.report(LOADED + (COMPUTED - LOADED) * done // len(programmes))
         seconds["solve"], clock = _lap(clock)
+        results = [
+            ProgrammeResult(programme, result, population.explanations(programme, result))
+            for programme, result in matched
+        ]
+        seconds["explain"], clock = _lap(clock)
         batch_write(run=run, results=results)
         seconds["write"], clock = _lap(clock)
-        for _programme, result in results:
-            merge(summary, outcome_of(result))
+        for result in results:
+            merge(summary, outcome_of(result.result))
     except Exception as error:
         # A failed run must not block the next one: it is closed, then the error goes on.
         message = str(error) if isinstance(error, MatchingError) else type(error).__name__

@@ -16,12 +16,8 @@ from mentorat.notifications.services import message_send
 from mentorat.states import InvalidTransition
 from programmes.models import MentorProfile, YouthProfile
 
-from .engine import explain_pair
 from .enums import PairStatus
-from .explanations import explanation_as_json
 from .models import Pair
-from .population import load_mentees, load_mentors
-from .services import weights_of
 
 
 def _locked(pair: Pair) -> Pair:
@@ -75,25 +71,10 @@ def check_still_allowed(pair: Pair, today: date | None = None) -> None:
         )
 
 
-def explanation_kept(pair: Pair) -> None:
-    """Keep on the pair why the platform proposes it, as staff read it when approving: the
-    youth and the mentor are shown the same reasons. Hand proposals have theirs already;
-    a batch's are computed here, for this one pair."""
-    if pair.explanation:
-        return
-    mentees = load_mentees(YouthProfile.objects.filter(pk=pair.youth_id))
-    mentors = load_mentors(MentorProfile.objects.filter(pk=pair.mentor_id))
-    pair.explanation = explanation_as_json(
-        explain_pair(mentees, 0, mentors, 0, weights_of(pair.programme))
-    )
-    pair.save(update_fields=["explanation"])
-
-
 @transaction.atomic
 def pair_approve(*, pair: Pair, by) -> Pair:
     pair = _locked(pair)
     check_still_allowed(pair)
-    explanation_kept(pair)
     pair.approve(by=by)
     _tell_both(pair, "proposed")
     return pair

@@ -37,7 +37,7 @@ from .codes import (
     UnmatchedReason,
 )
 from .departements import DEPARTEMENT_CODES, DEPARTEMENTS, departement_index
-from .explain import Explanation, ExplanationItem, explain, explain_pair
+from .explain import Explanation, ExplanationItem, PairExplanations, explain, explain_pair
 from .population import (
     NO_SECTOR,
     UNKNOWN_GENDER,
@@ -87,6 +87,7 @@ __all__ = [
     "departement_index",
     "explain",
     "explain_pair",
+    "PairExplanations",
     "find_candidates",
     "pair_scores",
     "run_matching",

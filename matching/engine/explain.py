@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -14,8 +15,7 @@ from .scoring import PairView, criteria_applying, ordered_sum
 from .weights import Weights
 
 
-@dataclass(frozen=True)
-class ExplanationItem:
+class ExplanationItem(NamedTuple):
     """One criterion's part in a score.
 
     ``fraction`` is how well the criterion is met (0 to 1), ``points`` its contribution to the
@@ -29,8 +29,7 @@ class ExplanationItem:
     params: Mapping[str, object]
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(NamedTuple):
     score: float
     broken_rules: tuple[HardRule, ...]  # empty when the pair may be proposed
     items: tuple[ExplanationItem, ...]  # in Criterion order
@@ -38,6 +37,31 @@ class Explanation:
     @property
     def feasible(self) -> bool:
         return not self.broken_rules
+
+    def stored(self) -> list[dict]:
+        """The explanation as a pair stores it (JSON: codes and points)."""
+        return [
+            stored_item(
+                item.criterion,
+                float(np.round(item.points, POINTS_DECIMALS)),
+                item.applicable,
+                item.params,
+            )
+            for item in self.items
+        ]
+
+
+POINTS_DECIMALS = 2
+
+
+def stored_item(criterion: Criterion, points: float, applicable: bool, params) -> dict:
+    """One criterion of a stored explanation (StrEnum codes are strings, tuples JSON lists)."""
+    return {
+        "criterion": criterion.value,
+        "points": points,
+        "applicable": applicable,
+        "params": params,
+    }
 
 
 def explain(mentee: Mentee, mentor: Mentor, weights: Weights) -> Explanation:
@@ -58,66 +82,170 @@ def explain_pair(
     mentees: MenteeArrays, youth: int, mentors: MentorArrays, mentor: int, weights: Weights
 ) -> Explanation:
     """Explain the pair of rows ``youth`` and ``mentor`` of two populations."""
-    view = PairView(mentees, mentors, np.array([youth]), np.array([mentor]))
-    fractions = view.fractions()
-    applying = criteria_applying(mentees, np.array([youth]))
-    contributions = view.contributions(weights)
-    params = _params(mentees, youth, mentors, mentor, view)
-    items = tuple(
-        ExplanationItem(
-            criterion=criterion,
-            points=float(contributions[criterion][0]),
-            fraction=float(fraction[0]),
-            applicable=bool(applying[criterion][0]),
-            params=params[criterion],
+    return PairExplanations(mentees, np.array([youth]), mentors, np.array([mentor]), weights)[0]
+
+
+class PairExplanations:
+    """The explanations of many pairs (rows of both populations, as index arrays), computed
+    at once as columns: one pair's :class:`Explanation` on demand, or every pair's in the form
+    a pair stores, which is how a batch records each proposal's reasons as it writes it."""
+
+    def __init__(
+        self,
+        mentees: MenteeArrays,
+        youth: np.ndarray,
+        mentors: MentorArrays,
+        mentor: np.ndarray,
+        weights: Weights,
+    ) -> None:
+        view = PairView(mentees, mentors, youth, mentor)
+        fractions = view.fractions()
+        points = view.contributions(weights)
+        applying = criteria_applying(mentees, view.youth)
+        self.columns = [
+            (
+                criterion,
+                points[criterion],
+                fractions[criterion].tolist(),
+                applying[criterion].tolist(),
+                _params_column(criterion, view),
+            )
+            for criterion in fractions
+        ]
+        self.broken_rules = [
+            (rule, pairs.tolist()) for rule, pairs in view.broken_rules().items() if pairs.any()
+        ]
+        self.scores = ordered_sum(points.values()).tolist()
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+    def __getitem__(self, at: int) -> Explanation:
+        return Explanation(
+            score=float(self.scores[at]),
+            broken_rules=tuple(rule for rule, pairs in self.broken_rules if pairs[at]),
+            items=tuple(
+                ExplanationItem(
+                    criterion=criterion,
+                    points=float(points[at]),
+                    fraction=float(fractions[at]),
+                    applicable=bool(applying[at]),
+                    params=params[at],
+                )
+                for criterion, points, fractions, applying, params in self.columns
+            ),
         )
-        for criterion, fraction in fractions.items()
-    )
-    broken = tuple(rule for rule, pairs in view.broken_rules().items() if pairs[0])
-    score = ordered_sum(contributions.values())[0]
-    return Explanation(score=float(score), broken_rules=broken, items=items)
+
+    def stored(self) -> list[list[dict]]:
+        """Every pair's explanation as :meth:`Explanation.stored` gives one."""
+        columns = [
+            (criterion, points.round(POINTS_DECIMALS).tolist(), applying, params)
+            for criterion, points, _fractions, applying, params in self.columns
+        ]
+        return [
+            [
+                stored_item(criterion, points[at], applying[at], params[at])
+                for criterion, points, applying, params in columns
+            ]
+            for at in range(len(self))
+        ]
 
 
-def _params(
-    mentees: MenteeArrays, youth: int, mentors: MentorArrays, mentor: int, view: PairView
-) -> dict[Criterion, Mapping[str, object]]:
-    def shared(column: str) -> int:
-        return int(getattr(mentees, column)[youth] & getattr(mentors, column)[mentor])
+def _params_column(criterion: Criterion, view: PairView) -> list[Mapping[str, object]]:
+    """The codes phrasing ``criterion`` for every pair of ``view`` (see :func:`explain`)."""
 
-    if view.same_departement[0]:
-        proximity = Proximity.SAME_DEPARTEMENT
-    elif view.near[0]:
-        proximity = Proximity.NEIGHBOUR_DEPARTEMENT
-    else:
-        proximity = Proximity.DISTANT
-    modes = tuple(
-        mode
-        for mode, possible in (
-            (MeetingMode.IN_PERSON, view.in_person[0]),
-            (MeetingMode.REMOTE, view.remote[0]),
-        )
-        if possible
-    )
-    youth_needs = int(mentees.needs[youth])
+    def youth(column: str) -> list[int]:
+        return view.youth_column(column).tolist()
+
+    def mentor(column: str) -> list[int]:
+        return view.mentor_column(column).tolist()
+
+    def shared(column: str) -> list[int]:
+        return (view.youth_column(column) & view.mentor_column(column)).tolist()
+
+    if criterion is Criterion.GEOGRAPHY:
+        proximity = np.where(
+            view.same_departement,
+            _PROXIMITIES.index(Proximity.SAME_DEPARTEMENT),
+            np.where(
+                view.near,
+                _PROXIMITIES.index(Proximity.NEIGHBOUR_DEPARTEMENT),
+                _PROXIMITIES.index(Proximity.DISTANT),
+            ),
+        ).tolist()
+        return [
+            _geography(near, youth_at, mentor_at)
+            for near, youth_at, mentor_at in zip(
+                proximity, youth("departement"), mentor("departement"), strict=True
+            )
+        ]
+    if criterion is Criterion.NEEDS:
+        return [
+            _needs(youth_needs, mentor_needs)
+            for youth_needs, mentor_needs in zip(youth("needs"), mentor("needs"), strict=True)
+        ]
+    if criterion is Criterion.SECTOR:
+        return [
+            _sectors(youth_at, mentor_at)
+            for youth_at, mentor_at in zip(youth("sector"), mentor("sector"), strict=True)
+        ]
+    if criterion is Criterion.FORMAT:
+        return [
+            _modes(in_person, remote)
+            for in_person, remote in zip(view.in_person.tolist(), view.remote.tolist(), strict=True)
+        ]
+    if criterion is Criterion.AVAILABILITY:
+        return [_slots(bits) for bits in shared("availability")]
+    return [_languages(bits) for bits in shared("languages")]
+
+
+_PROXIMITIES = list(Proximity)
+
+# The parameters take few distinct values: each is built once and shared (never mutated).
+
+
+@functools.cache
+def _geography(proximity: int, youth_departement: int, mentor_departement: int) -> dict:
     return {
-        Criterion.GEOGRAPHY: {
-            "proximity": proximity,
-            "mentee_departement": DEPARTEMENT_CODES[mentees.departement[youth]],
-            "mentor_departement": DEPARTEMENT_CODES[mentors.departement[mentor]],
-        },
-        Criterion.NEEDS: {
-            "covered": Need.members_of(shared("needs")),
-            "uncovered": Need.members_of(youth_needs & ~int(mentors.needs[mentor])),
-        },
-        Criterion.SECTOR: {
-            "mentee_sector": _sector(mentees.sector[youth]),
-            "mentor_sector": _sector(mentors.sector[mentor]),
-        },
-        Criterion.FORMAT: {"modes": modes},
-        Criterion.AVAILABILITY: {"common_slots": Slot.members_of(shared("availability"))},
-        Criterion.LANGUAGES: {"common": Language.members_of(shared("languages"))},
+        "proximity": _PROXIMITIES[proximity],
+        "mentee_departement": DEPARTEMENT_CODES[youth_departement],
+        "mentor_departement": DEPARTEMENT_CODES[mentor_departement],
     }
 
 
-def _sector(code: np.integer) -> int | None:
+@functools.cache
+def _needs(youth_needs: int, mentor_needs: int) -> dict:
+    return {
+        "covered": Need.members_of(youth_needs & mentor_needs),
+        "uncovered": Need.members_of(youth_needs & ~mentor_needs),
+    }
+
+
+@functools.cache
+def _sectors(youth_sector: int, mentor_sector: int) -> dict:
+    return {"mentee_sector": _sector(youth_sector), "mentor_sector": _sector(mentor_sector)}
+
+
+@functools.cache
+def _modes(in_person: bool, remote: bool) -> dict:
+    return {
+        "modes": tuple(
+            mode
+            for mode, possible in ((MeetingMode.IN_PERSON, in_person), (MeetingMode.REMOTE, remote))
+            if possible
+        )
+    }
+
+
+@functools.cache
+def _slots(common: int) -> dict:
+    return {"common_slots": Slot.members_of(common)}
+
+
+@functools.cache
+def _languages(common: int) -> dict:
+    return {"common": Language.members_of(common)}
+
+
+def _sector(code: int) -> int | None:
     return None if code == NO_SECTOR else int(code)

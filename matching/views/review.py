@@ -12,14 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mentorat.pagination import paginate
 from mentorat.states import InvalidTransition
 from programmes.access import programme_of_staff, staff_required
-from programmes.models import MentorProfile, YouthProfile
 
-from ..engine import explain_pair
-from ..explanations import explanation_as_json, explanation_lines
+from ..explanations import explanation_lines
 from ..forms import ProposalDecisionForm, RejectionForm
 from ..models import Pair
-from ..population import load_mentees, load_mentors
-from ..services import weights_of
 from ..workflow import pair_approve, pair_reject
 
 PAGE_SIZE = 50
@@ -50,7 +46,7 @@ def proposals(request, slug, programme_slug):
             "association": programme.association,
             "programme": programme,
             "page_obj": page,
-            "pairs": with_explanation_lines(list(page.object_list), programme),
+            "pairs": with_explanation_lines(list(page.object_list)),
             "form": form,
             "checked": request.POST.getlist("pairs"),
         },
@@ -94,21 +90,8 @@ def decide(request, decision) -> None:
         messages.error(request, refusal)
 
 
-def with_explanation_lines(pairs: list[Pair], programme) -> list[Pair]:
-    """Give each pair its explanation in French. Batch proposals store none: theirs are
-    computed for the whole page at once (youths, mentors and weights: three queries)."""
-    missing = [pair for pair in pairs if not pair.explanation]
-    if missing:
-        mentees = load_mentees(YouthProfile.objects.filter(pk__in={p.youth_id for p in missing}))
-        mentors = load_mentors(MentorProfile.objects.filter(pk__in={p.mentor_id for p in missing}))
-        youth_row = {int(pk): row for row, pk in enumerate(mentees.ids)}
-        mentor_row = {int(pk): row for row, pk in enumerate(mentors.ids)}
-        weights = weights_of(programme)
-        for pair in missing:
-            explanation = explain_pair(
-                mentees, youth_row[pair.youth_id], mentors, mentor_row[pair.mentor_id], weights
-            )
-            pair.explanation = explanation_as_json(explanation)  # shown, not saved
+def with_explanation_lines(pairs: list[Pair]) -> list[Pair]:
+    """Give each pair its explanation in French, as stored when it was proposed."""
     for pair in pairs:
         pair.lines = explanation_lines(pair.explanation)
     return pairs
@@ -170,7 +153,7 @@ def proposal_reject(request, slug, programme_slug, pk):
         {
             "association": programme.association,
             "programme": programme,
-            "pair": with_explanation_lines([pair], programme)[0],
+            "pair": with_explanation_lines([pair])[0],
             "form": form,
         },
         status=400 if form.is_bound else 200,

@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from matching.enums import MeetingFormat, ObjectiveStatus, PairStatus, YouthConfirmation
 from matching.models import Meeting, Objective, Pair
+from matching.services import pair_explanation
 from programmes.models import MentorProfile
 from tests.programmes.factories import MentorProfileFactory, YouthProfileFactory
 
@@ -19,6 +20,10 @@ class PairFactory(factory.django.DjangoModelFactory):
     )
     programme = factory.SelfAttribute("youth.programme")
     score = 72.5
+    # What the engine says of this pair, stored as every proposal stores it when it is made.
+    explanation = factory.LazyAttribute(
+        lambda pair: pair_explanation(youth=pair.youth, mentor=pair.mentor).stored()
+    )
 
     class Params:
         approved = factory.Trait(

@@ -8,9 +8,11 @@ from django.db import connection
 
 from benchmarks.matching_db import main
 from benchmarks.national_population import fill
+from matching.engine import explain_pair
 from matching.enums import PairStatus
 from matching.models import MatchingRun, Pair, PairEvent, UnmatchedYouth
-from matching.services import run_start
+from matching.population import load_mentees, load_mentors
+from matching.services import run_start, weights_of
 from matching.tasks import run_matching_batch
 from programmes.models import MentorProfile, YouthProfile
 from tests.programmes.factories import YouthProfileFactory
@@ -83,7 +85,7 @@ def test_a_national_batch_reads_and_writes_in_the_same_queries_whatever_its_size
     run.refresh_from_db()
     assert run.summary["proposals"] == Pair.objects.filter(run=run).count() > 0
     assert UnmatchedYouth.objects.filter(run=run).count() == sum(run.summary["unmatched"].values())
-    assert set(run.summary["seconds"]) == {"load", "solve", "write"}
+    assert set(run.summary["seconds"]) == {"load", "solve", "explain", "write"}
 
 
 def test_each_batch_proposal_starts_its_history_and_takes_its_mentor_place():
@@ -104,3 +106,21 @@ def test_each_batch_proposal_starts_its_history_and_takes_its_mentor_place():
         assert mentor.open_pairs == places_before[mentor.pk] + taken
         assert mentor.open_pairs == mentor.pairs.open().count()
     assert MatchingRun.objects.get(pk=run.pk).progress == 100
+
+
+def test_each_batch_proposal_stores_the_explanation_a_single_pair_gets():
+    """One explanation path: what the batch writes for each proposal, computed for all at
+    once, is what the engine says of that pair alone (and what a proposal by hand stores)."""
+    filled = fill(60, 30, seed=3)
+    run = run_start(programme=None, by=filled["ministry"])
+
+    run_matching_batch(run.pk)
+
+    proposals = list(Pair.objects.filter(run=run).select_related("programme"))
+    assert proposals
+    for pair in proposals:
+        mentees = load_mentees(YouthProfile.objects.filter(pk=pair.youth_id))
+        mentors = load_mentors(MentorProfile.objects.filter(pk=pair.mentor_id))
+        alone = explain_pair(mentees, 0, mentors, 0, weights_of(pair.programme))
+        assert pair.explanation == json.loads(json.dumps(alone.stored()))
+        assert pair.score == pytest.approx(alone.score, abs=0.01)

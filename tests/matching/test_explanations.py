@@ -13,7 +13,6 @@ from matching.engine import (
 )
 from matching.explanations import (
     broken_rule_text,
-    explanation_as_json,
     explanation_lines,
     main_need,
     unmatched_by_departement,
@@ -70,7 +69,7 @@ def test_the_json_stored_on_a_pair_reads_the_same_as_the_engine_s_answer():
         Mentor(id=2, departement="75", needs=["orientation"]),
         Weights(),
     )
-    assert explanation_lines(explanation_as_json(explanation)) == explanation_lines(explanation)
+    assert explanation_lines(explanation.stored()) == explanation_lines(explanation)
 
 
 def test_geography_says_how_close_they_live():

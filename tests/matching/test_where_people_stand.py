@@ -150,7 +150,7 @@ class TestTheDeadlineStaffAreTold:
 
 class TestWhyThePlatformProposesThem:
     def test_both_read_the_reasons_staff_approved_in_their_own_words(self, client):
-        pair = named_pair()  # a batch's proposal: no explanation stored yet
+        pair = named_pair()
         pair_approve(pair=pair, by=None)
 
         client.force_login(pair.mentor.user)
