@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from allauth.account.models import EmailAddress
-from django.db import models
+from django.db import connection, models
 from django.db.models import (
     BooleanField,
     Case,
@@ -112,11 +112,22 @@ class MentorProfileQuerySet(ParticipantQuerySet):
     # refuses a mentor above capacity (mentor_never_above_capacity). ``check_mentor_places``
     # compares the counter with the pairs themselves.
     def take_places(self, places: Mapping[int, int]) -> None:
-        """Hold ``places[mentor_id]`` more places for each mentor, in one statement (a mentor
-        takes 1 to 3 places: one branch per count)."""
+        """Hold ``places[mentor_id]`` more places for each mentor, in one statement."""
         if not places:
             return
-        by_count: dict[int, list[int]] = {}
+        if connection.vendor == "postgresql":
+            # A national batch takes places for some 90,000 mentors: joined to two arrays,
+            # each row finds its count at once (a CASE over id lists is read row by row).
+            table = connection.ops.quote_name(self.model._meta.db_table)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {table} AS mentor SET open_pairs = mentor.open_pairs + taken.count"
+                    " FROM unnest(%s::bigint[], %s::integer[]) AS taken(id, count)"
+                    " WHERE mentor.id = taken.id",
+                    [list(places), list(places.values())],
+                )
+            return
+        by_count: dict[int, list[int]] = {}  # a mentor takes 1 to 3 places: a branch per count
         for mentor_id, count in places.items():
             by_count.setdefault(count, []).append(mentor_id)
         taken = Case(

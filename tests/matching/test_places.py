@@ -4,11 +4,13 @@ import logging
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
 
 from matching.places import place_drift
 from matching.tasks import check_mentor_places
 from programmes.models import MentorProfile
 from tests.matching.factories import PairFactory
+from tests.programmes.factories import MentorProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +23,20 @@ def test_the_counter_follows_the_pairs_through_their_life():
     assert place_drift() == {}
     counts = dict(MentorProfile.objects.values_list("pk", "open_pairs"))
     assert counts == {proposed.mentor_id: 1, approved.mentor_id: 0, rejected.mentor_id: 0}
+
+
+def test_places_are_taken_for_many_mentors_at_once_never_above_their_capacity():
+    one, two = MentorProfileFactory(capacity=3), MentorProfileFactory(capacity=2)
+    untouched = MentorProfileFactory(capacity=1)
+
+    MentorProfile.objects.take_places({one.pk: 1, two.pk: 2})
+
+    counts = dict(MentorProfile.objects.values_list("pk", "open_pairs"))
+    assert counts == {one.pk: 1, two.pk: 2, untouched.pk: 0}
+    with pytest.raises(IntegrityError, match="mentor_never_above_capacity"):
+        with transaction.atomic():
+            MentorProfile.objects.take_places({one.pk: 2, two.pk: 1})
+    assert dict(MentorProfile.objects.values_list("pk", "open_pairs")) == counts
 
 
 def test_a_counter_written_outside_take_and_release_is_reported(caplog):
