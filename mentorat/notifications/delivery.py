@@ -1,5 +1,7 @@
 """Sending recorded messages. At most one worker sends a given row at a time."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -22,6 +24,7 @@ def deliver(message_id: int) -> bool:
             body=message.with_secrets(message.body_text),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[message.to_email],
+            headers={"Message-ID": message_id_header(message.key)},
         )
         if message.body_html:
             email.attach_alternative(message.with_secrets(message.body_html), "text/html")
@@ -38,3 +41,11 @@ def due_message_ids(limit: int = 500) -> list[int]:
     return list(
         Message.objects.due().order_by("next_attempt_at").values_list("pk", flat=True)[:limit]
     )
+
+
+def message_id_header(key: str) -> str:
+    """The same Message-ID for every attempt at one message: should a worker die between the
+    mail server's acceptance and the commit that marks it sent, the copy sent again carries
+    the same identifier, which mail systems use to recognise a duplicate."""
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "mentorat.local"
+    return f"<{hashlib.sha256(key.encode()).hexdigest()[:40]}@{domain}>"

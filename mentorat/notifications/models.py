@@ -102,3 +102,113 @@ class Message(models.Model):
             self.secrets = []
         self.next_attempt_at = timezone.now() + timedelta(minutes=2**self.attempts)
         self.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", "secrets"])
+
+
+class EmailState(models.TextChoices):
+    NONE = "none", _("liste du site seulement")
+    WAITING = "waiting", _("courriel à préparer")
+    QUEUED = "queued", _("courriel confié à la file d’envoi")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def of(self, user):
+        return self.filter(recipient=user)
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def emails_waiting(self, now=None):
+        return self.filter(email_state=EmailState.WAITING, send_after__lte=now or timezone.now())
+
+
+class Notification(models.Model):
+    """One thing the platform tells one person, recorded once under its key (say
+    "reminder:cadence-late:pair-42:2026-03-01:user-7"): shown in the person's list on the site
+    and, unless they keep this kind to the list, emailed through the outbox (`Message`,
+    under the same key). A parent without an account has no list: the email only."""
+
+    key = models.CharField(_("clé"), max_length=255, unique=True)
+    kind = models.CharField(_("sorte"), max_length=48)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("destinataire"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    email = models.EmailField(_("adresse"), blank=True)
+    title = models.CharField(_("titre"), max_length=255)
+    body = models.TextField(_("texte"), blank=True)
+    url = models.CharField(_("lien"), max_length=500, blank=True)
+    action = models.CharField(_("libellé du lien"), max_length=120, blank=True)
+    # Addressed with "tu" (a youth) rather than "vous".
+    familiar = models.BooleanField(_("tutoiement"), default=False)
+    data = models.JSONField(_("données"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now)
+    # Quiet hours: the email is not made before this moment.
+    send_after = models.DateTimeField(_("courriel à partir du"), default=timezone.now)
+    email_state = models.CharField(
+        _("courriel"), max_length=8, choices=EmailState, default=EmailState.WAITING
+    )
+    read_at = models.DateTimeField(_("lue le"), null=True, blank=True)
+    # The run that recorded it: of two runs at once, only the one that inserted a row sees it.
+    batch = models.CharField(max_length=32, blank=True, editable=False)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notification_list_idx"),
+            models.Index(fields=["email_state", "send_after"], name="notification_email_idx"),
+            models.Index(fields=["batch"], name="notification_batch_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(email_state=EmailState.WAITING) | ~models.Q(email=""),
+                name="notification_email_has_address",
+                violation_error_message=_("Un courriel a une adresse."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(recipient__isnull=False) | ~models.Q(email=""),
+                name="notification_reaches_someone",
+                violation_error_message=_("Une notification a un destinataire ou une adresse."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.key
+
+
+class NotificationPreference(models.Model):
+    """A person keeps one kind of notification to the site's list (no email)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(_("sorte"), max_length=48)
+    by_email = models.BooleanField(_("par courriel"), default=True)
+    changed_at = models.DateTimeField(_("modifiée le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("préférence de notification")
+        verbose_name_plural = _("préférences de notification")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                name="notification_preference_once",
+                violation_error_message=_("Cette préférence existe déjà."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind}: {self.by_email}"
+
+    @classmethod
+    def choose(cls, *, user, kind: str, by_email: bool) -> None:
+        cls.objects.update_or_create(
+            user=user, kind=kind, defaults={"by_email": by_email, "changed_at": timezone.now()}
+        )

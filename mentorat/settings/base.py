@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "programmes",
     "matching",
     "evaluations",
+    "mentorat.reminders",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "matching.context_processors.pairs_awaiting_answer",
                 "mentorat.core.context_processors.statuses",
+                "mentorat.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -233,6 +235,16 @@ CELERY_BEAT_SCHEDULE = {
     "check-mentor-places": {
         "task": "matching.tasks.check_mentor_places",
         "schedule": crontab(hour=4, minute=0),
+    },
+    # Reminders are rows, not timers: every 15 minutes, record what is due (each once, by its
+    # key); their emails are made outside quiet hours (20:00-08:00, Paris) by the sweep below.
+    "send-reminders": {
+        "task": "mentorat.reminders.tasks.send_reminders",
+        "schedule": crontab(minute="*/15"),
+    },
+    "email-notifications": {
+        "task": "mentorat.notifications.tasks.email_notifications",
+        "schedule": crontab(minute="*/5"),
     },
     "expire-overdue-parental-consents": {
         "task": "programmes.tasks.expire_overdue_consents",

@@ -1,0 +1,128 @@
+"""What the rules share: the moment they compute for, links to pages by id (resolved once,
+not once per row), and who among the staff receives what."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cached_property
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from mentorat.notifications.record import Due
+from programmes.enums import StaffRole
+from programmes.models import StaffMembership
+
+PLACEHOLDER = 987654321
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    email: str
+    first_name: str = ""
+
+
+@dataclass
+class Moment:
+    now: datetime
+
+    @cached_property
+    def today(self):
+        return timezone.localdate(self.now)
+
+    def days_ago(self, days: int) -> datetime:
+        return self.now - timedelta(days=days)
+
+
+class Links:
+    """Paths of the pages reminders point to, from one reverse() per page."""
+
+    def __init__(self):
+        self._templates = {}
+
+    def _path(self, name: str, *args) -> str:
+        key = (name, len(args))
+        if key not in self._templates:
+            self._templates[key] = reverse(name, args=[PLACEHOLDER + i for i in range(len(args))])
+        path = self._templates[key]
+        for i, arg in enumerate(args):
+            path = path.replace(str(PLACEHOLDER + i), str(arg), 1)
+        return path
+
+    def pair(self, pair_id: int) -> str:
+        """The pair's page (matching:pair), or the list of one's pairs where it is missing."""
+        try:
+            return self._path("matching:pair", pair_id)
+        except NoReverseMatch:
+            return reverse("matching:my_pairs")
+
+    def my_space(self) -> str:
+        return self._path("programmes:my_space")
+
+    def follow_up(self, slug: str, pair_id: int) -> str:
+        return self._path("evaluations:pair_follow_up", slug, pair_id)
+
+    def questionnaire(self, pair_id: int, moment: str) -> str:
+        return self._path("evaluations:questionnaire", pair_id, moment)
+
+    def meeting_evaluation(self, pair_id: int, meeting_id: int) -> str:
+        return self._path("evaluations:meeting_evaluation", pair_id, meeting_id)
+
+
+class Staff:
+    """Association staff, read once: who coordinates each association."""
+
+    def __init__(self):
+        self.coordinators: dict[int, list[Person]] = defaultdict(list)
+        self.memberships: list[tuple[int, str, Person]] = []
+        rows = StaffMembership.objects.filter(user__is_active=True).values_list(
+            "association_id", "role", "user_id", "user__email", "user__first_name"
+        )
+        for association_id, role, user_id, email, first_name in rows.order_by("user_id"):
+            person = Person(user_id, email, first_name)
+            self.memberships.append((association_id, role, person))
+            if role == StaffRole.COORDINATOR:
+                self.coordinators[association_id].append(person)
+
+    def referents(self, *, referent: Person | None, association_id: int) -> list[Person]:
+        """The mentor's referent; the association's coordinators when the mentor has none."""
+        if referent is not None and referent.id is not None:
+            return [referent]
+        return self.coordinators.get(association_id, [])
+
+
+def person(values: dict, prefix: str) -> Person | None:
+    user_id = values.get(f"{prefix}_id")
+    if user_id is None:
+        return None
+    return Person(user_id, values[f"{prefix}__email"], values.get(f"{prefix}__first_name") or "")
+
+
+def due(
+    kind: str,
+    about: str,
+    period,
+    to: Person,
+    title: str,
+    body: str,
+    url: str,
+    action: str,
+    *,
+    familiar: bool = False,
+    email: bool = True,
+    data: dict | None = None,
+) -> Due:
+    """A reminder named by (kind, object, period, recipient): recorded once only."""
+    return Due(
+        key=f"reminder:{kind}:{about}:{period}:user-{to.id}",
+        kind=kind,
+        recipient_id=to.id,
+        email=to.email if email else "",
+        title=title,
+        body=body,
+        url=url,
+        action=action,
+        familiar=familiar,
+        data=data or {},
+    )
