@@ -5,7 +5,6 @@ consent reminders. Each once only."""
 import datetime
 
 import pytest
-from django.core import mail
 from django.utils import timezone
 
 from evaluations.enums import Fit, Progress
