@@ -100,7 +100,8 @@ class Message(models.Model):
             # Given up: its links will never be read, and the person asks for new ones.
             self.status = MessageStatus.FAILED
             self.secrets = []
-        self.next_attempt_at = timezone.now() + timedelta(minutes=2**self.attempts)
+        base = getattr(settings, "NOTIFICATIONS_RETRY_BASE_SECONDS", 60)
+        self.next_attempt_at = timezone.now() + timedelta(seconds=base * 2**self.attempts)
         self.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", "secrets"])
 
 

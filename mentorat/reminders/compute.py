@@ -10,7 +10,7 @@ from django.utils import translation
 
 from mentorat.notifications.record import Due, not_yet_recorded, notifications_record
 
-from .rules.common import Links, Moment, Staff
+from .rules.common import Links, Moment, Staff, new_run
 from .rules.consent import consent_reminders
 from .rules.digest import staff_digests
 from .rules.meetings import (
@@ -27,6 +27,7 @@ from .rules.people import attestation_reminders
 def reminders_due(now: datetime) -> list[Due]:
     """Everything due at ``now`` (recorded before or not), in French."""
     moment, links = Moment(now), Links()
+    new_run()
     with translation.override(settings.LANGUAGE_CODE):
         staff = Staff()
         behind = pairs_behind(moment)

@@ -26,6 +26,8 @@ PUBLIC_VIEWS = {
     "programmes:privacy",
     "programmes:charter",
     "programmes:consent_answer",
+    # The signed one-click link of each email: turns one kind of email off, nothing else.
+    "notifications:one_click",
     # A staff invitation link is opened before its holder has signed in.
     "programmes:invitation_accept",
     # Django's admin has its own login page.

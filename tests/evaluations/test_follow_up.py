@@ -210,7 +210,7 @@ def test_the_list_takes_the_same_number_of_queries_for_any_number_of_pairs(
     assert one
 
 
-QUERIES = 7
+QUERIES = 8
 
 
 def test_staff_of_two_associations_see_each_ones_pairs_in_its_own_list(client):

@@ -133,13 +133,13 @@ def test_the_list_query_count_does_not_grow_with_signals(client, django_assert_n
     client.force_login(referent_of(pair))
     url = reverse("evaluations:follow_up", args=[pair.programme.association.slug])
     client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(url)
     for _ in range(3):
         other = followed_pair(programme=pair.programme, referent=referent_of(pair))
         meeting = MeetingFactory(pair=other, disputed=True, alert_referent=True)
         rate(meeting, other.mentor.user, usefulness=1, fit=Fit.NO)
         note(other)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(url)
     assert len(response.context["page_obj"]) == 4

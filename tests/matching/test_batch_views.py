@@ -121,7 +121,7 @@ class TestBatch:
         page = url("programme", programme)
         # session, user, savepoint, programme, waiting count, waiting rows, last run, its
         # unmatched youths, pair counts, coordinator?, runs, release
-        with django_assert_num_queries(12):
+        with django_assert_num_queries(13):
             response = staff_client.get(page)
         detail = reverse(
             "programmes:vetting_detail", args=[programme.association.slug, "jeunes", ines.pk]
@@ -134,7 +134,7 @@ class TestBatch:
 
         YouthProfileFactory.create_batch(5, programme=programme, ready=True)
         finished_run(programme)
-        with django_assert_num_queries(12):
+        with django_assert_num_queries(13):
             staff_client.get(page)
 
 
@@ -219,11 +219,11 @@ class TestProposals:
         propose(2)
         page = url("proposals", programme)
         # session, user, savepoint, programme, count, rows (with their stored reasons), release
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(8):
             staff_client.get(page)
         propose(6)
         PairFactory(youth__programme=programme)  # by hand
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(8):
             staff_client.get(page)
 
     def test_approving_one_sends_it_to_both_people(self, staff_client, programme, coordinator):

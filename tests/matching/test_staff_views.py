@@ -239,10 +239,10 @@ class TestPairs:
         page = url("pairs", programme)
         PairFactory(youth__programme=programme, active=True)
         # session, user, savepoint, programme, tab counts, page count, rows, release
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             staff_client.get(page, {"etat": "en-cours"})
         PairFactory.create_batch(5, youth__programme=programme, active=True)
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             staff_client.get(page, {"etat": "en-cours"})
 
 

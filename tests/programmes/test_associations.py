@@ -138,7 +138,7 @@ class TestAssociationList:
 
         # session, user, savepoint, status counts, labelled without staff, page count, page,
         # départements of the page, départements of the filter, release savepoint
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(11):
             client.get(reverse("programmes:association_list"))
 
     def test_associations_nobody_can_work_for_are_shown_as_needing_a_coordinator(

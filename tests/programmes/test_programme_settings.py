@@ -136,7 +136,7 @@ class TestProgrammeList:
 
         # session, user, savepoint, association, coordinator check, programmes with their
         # youth counts, their départements, release savepoint
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             client.get(list_url(coordinator.association))
 
     def test_a_suspended_association_says_it_cannot_take_new_youths(self, client):

@@ -47,7 +47,7 @@ def test_a_youth_awaiting_consent_sees_the_parents_address_and_can_resend(
 
     # session, user, profile with all it shows, its latest consent request, proposals
     # awaiting an answer; savepoint
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         page = client.get(SPACE).content.decode()
 
     assert "L’accord de ton parent" in page and "Étape 1 sur 3" in page
@@ -92,7 +92,7 @@ def test_a_mentor_under_review_sees_the_association_and_their_attestation(
         programme__association__name="Duo for a job", attestation_date=timezone.localdate()
     )
     client.force_login(mentor.user)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         page = client.get(SPACE).content.decode()
     assert "Duo for a job étudie votre candidature" in page
     assert "à vérifier par l’association" in page

@@ -128,7 +128,7 @@ class TestTeamPage:
         StaffInvitationFactory.create_batch(10, association=coordinator.association)
 
         # session, user, savepoint, association, members, invitations, release savepoint
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(8):
             client.get(team_url(coordinator.association))
 
     @pytest.mark.parametrize("traits", [{"suspended": True}, {"candidate": True}])

@@ -25,7 +25,7 @@ def test_the_ministry_sees_the_waiting_list_counted_by_departement(
     client.force_login(UserFactory(ministry=True))
 
     # session, user, savepoint, youths, mentors, open programmes, release
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         page = client.get(URL).content.decode()
 
     assert "3 jeunes attendent" in page and "1 mentor attend" in page

@@ -4,16 +4,36 @@ not once per row), and who among the staff receives what."""
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from mentorat.notifications.record import Due
 from programmes.enums import StaffRole
 from programmes.models import StaffMembership
 
 PLACEHOLDER = 987654321
+
+
+@cache
+def tr(message: str) -> str:
+    """gettext, once per message and run (the rules write thousands of rows with the same
+    sentences); `reminders_due` clears it, and always runs in the site's language."""
+    return gettext(message)
+
+
+@cache
+def day(value, format: str = "l j F Y") -> str:
+    """A date in words, once per date and format and run."""
+    return date_format(value, format)
+
+
+def new_run() -> None:
+    tr.cache_clear()
+    day.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -40,6 +60,7 @@ class Links:
 
     def __init__(self):
         self._templates = {}
+        self._pair_page = None
 
     def _path(self, name: str, *args) -> str:
         key = (name, len(args))
@@ -52,10 +73,15 @@ class Links:
 
     def pair(self, pair_id: int) -> str:
         """The pair's page (matching:pair), or the list of one's pairs where it is missing."""
-        try:
+        if self._pair_page is None:
+            try:
+                self._path("matching:pair", 1)
+                self._pair_page = True
+            except NoReverseMatch:
+                self._pair_page = False
+        if self._pair_page:
             return self._path("matching:pair", pair_id)
-        except NoReverseMatch:
-            return reverse("matching:my_pairs")
+        return self._path("matching:my_pairs")
 
     def my_space(self) -> str:
         return self._path("programmes:my_space")

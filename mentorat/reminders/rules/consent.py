@@ -10,8 +10,6 @@ emails' link stops working, and the new token lives only in the email (a secret 
 from datetime import timedelta
 
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
 from mentorat.notifications.record import Due
 from programmes.enums import ConsentDecision
@@ -19,7 +17,8 @@ from programmes.models import ParentalConsent
 from programmes.tokens import new_token
 
 from .. import kinds
-from .common import Links, Moment
+from .common import Links, Moment, day
+from .common import tr as _
 
 REMINDER_DAYS = (3, 7)
 
@@ -47,7 +46,7 @@ def consent_reminders(moment: Moment, links: Links):
         facts = {
             "youth": row["youth__user__first_name"],
             "association": row["youth__programme__association__name"] or "",
-            "day": date_format(timezone.localtime(row["expires_at"]), "j F Y"),
+            "day": day(timezone.localtime(row["expires_at"]), "j F Y"),
         }
         yield Due(
             key=f"reminder:{kinds.CONSENT_REMINDER}:consent-{row['pk']}:day-{step}",

@@ -10,7 +10,6 @@ from datetime import time, timedelta
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from evaluations.models import contact_due, with_contacts
@@ -21,6 +20,7 @@ from programmes.models import MentorProfile, YouthProfile
 
 from .. import kinds
 from .common import Moment, Staff, due
+from .common import tr as _
 
 DIGEST_FROM = time(7, 0)  # computed from this hour (local), sent from 08:00 (quiet hours)
 WAITING_ANSWER_FOR = timedelta(days=3)

@@ -7,8 +7,7 @@ from datetime import datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
-from django.utils.translation import gettext as _
+from django.utils.formats import time_format
 
 from evaluations.enums import EvaluatorRole, Fit, QuestionnaireKind
 from evaluations.models import MeetingEvaluation, Response
@@ -16,7 +15,8 @@ from matching.enums import CLOSED_PAIR_STATUSES, PairStatus, YouthConfirmation
 from matching.models import CONFIRMATION_DELAY, Meeting, Pair, PlannedMeeting
 
 from .. import kinds
-from .common import Links, Moment, Staff, due, person
+from .common import Links, Moment, Staff, day, due, person
+from .common import tr as _
 
 # How far back an event still calls for a message (older ones were before the reminders ran).
 RECENT = timedelta(days=14)
@@ -71,7 +71,7 @@ def planned_tomorrow(moment: Moment, links: Links):
         when = timezone.localtime(row["starts_at"])
         where = row["place"] or row["video_link"]
         facts = {
-            "day": date_format(when, "l j F"),
+            "day": day(when, "l j F"),
             "hour": time_format(when, "H\\hi"),
             "where": where,
         }
@@ -243,12 +243,12 @@ def meetings_to_answer(moment: Moment, links: Links):
             f"meeting-{row['pk']}",
             "confirm",
             youth,
-            _("Confirme ta rencontre du %(day)s") % {"day": date_format(row["held_on"], "j F")},
+            _("Confirme ta rencontre du %(day)s") % {"day": day(row["held_on"], "j F")},
             _(
                 "%(mentor)s a noté une rencontre avec toi le %(day)s. Dis-nous si elle a bien eu "
                 "lieu et si elle t’a été utile : cela prend une minute."
             )
-            % {"mentor": mentor.first_name, "day": date_format(row["held_on"], "l j F")},
+            % {"mentor": mentor.first_name, "day": day(row["held_on"], "l j F")},
             links.pair(row["pair_id"]),
             _("Confirmer et évaluer"),
             familiar=True,
@@ -274,7 +274,7 @@ def meetings_to_answer(moment: Moment, links: Links):
             f"meeting-{row['pk']}",
             "rate",
             mentor,
-            _("Évaluez votre rencontre du %(day)s") % {"day": date_format(row["held_on"], "j F")},
+            _("Évaluez votre rencontre du %(day)s") % {"day": day(row["held_on"], "j F")},
             _(
                 "Comment s’est passée votre dernière rencontre avec %(youth)s ? Une minute "
                 "suffit : votre référent suit ainsi le binôme sans vous solliciter davantage."
@@ -313,7 +313,7 @@ def referent_signals(moment: Moment, staff: Staff, links: Links):
             names = {
                 "youth": person(row, "youth__user").first_name,
                 "mentor": person(row, "mentor__user").first_name,
-                "day": date_format(row["held_on"], "j F Y"),
+                "day": day(row["held_on"], "j F Y"),
             }
             if kind == kinds.REFERENT_ALERT:
                 title = _("Alerte de %(mentor)s sur son binôme avec %(youth)s") % names

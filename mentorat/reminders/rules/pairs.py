@@ -5,14 +5,12 @@ after the referent was told, or has had no meeting that counts for 90 days. One 
 
 from datetime import timedelta
 
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
-
 from matching.enums import CadenceStatus
 from matching.models import Pair
 
 from .. import kinds
-from .common import Links, Moment, Staff, due, person
+from .common import Links, Moment, Staff, day, due, person
+from .common import tr as _
 
 LATE_AGAIN_AFTER = timedelta(days=14)
 STILL_LATE_AFTER = timedelta(days=28)
@@ -47,10 +45,6 @@ def pairs_behind(moment: Moment) -> list[dict]:
         .order_by()
         .values(*PAIR_FIELDS)
     )
-
-
-def day(value) -> str:
-    return date_format(value, "l j F Y")
 
 
 def cadence_reminders(moment: Moment, rows: list[dict], staff: Staff, links: Links):

@@ -6,8 +6,6 @@ from collections import defaultdict
 from datetime import timedelta
 
 from django.db.models import Q
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
 from matching.enums import PairStatus
 from matching.models import Pair
@@ -17,7 +15,8 @@ from programmes.models import MentorProfile, YouthProfile
 from programmes.models.querysets import attestation_valid, is_minor
 
 from .. import kinds
-from .common import Links, Moment, Staff, due, person
+from .common import Links, Moment, Staff, day, due, person
+from .common import tr as _
 
 EXPIRING_WITHIN = timedelta(days=30)
 # An attestation that expired longer ago than this is not announced again.
@@ -79,7 +78,7 @@ def attestation_reminders(moment: Moment, staff: Staff, links: Links):
                 "Votre attestation d’honorabilité est valable jusqu’au %(day)s. "
                 "Demandez-en une nouvelle et remettez-la à votre association avant "
                 "cette date."
-            ) % {"day": date_format(until, "j F Y")}
+            ) % {"day": day(until, "j F Y")}
             if affected:
                 body += "\n\n" + _(
                     "Sans attestation valable, vous ne pourrez plus "
@@ -91,7 +90,7 @@ def attestation_reminders(moment: Moment, staff: Staff, links: Links):
                 row["attestation_date"],
                 mentor,
                 _("Votre attestation d’honorabilité expire le %(day)s")
-                % {"day": date_format(until, "j F Y")},
+                % {"day": day(until, "j F Y")},
                 body,
                 links.my_space(),
                 _("Voir mon inscription"),
@@ -100,7 +99,7 @@ def attestation_reminders(moment: Moment, staff: Staff, links: Links):
         body = _(
             "Votre attestation d’honorabilité n’est plus valable depuis le %(day)s. "
             "Remettez-en une nouvelle à votre association au plus vite."
-        ) % {"day": date_format(until + timedelta(days=1), "j F Y")}
+        ) % {"day": day(until + timedelta(days=1), "j F Y")}
         if affected:
             body += "\n\n" + _(
                 "Votre référent est prévenu pour vos binômes avec des mineurs : %(names)s."
@@ -134,7 +133,7 @@ def attestation_reminders(moment: Moment, staff: Staff, links: Links):
                 % {
                     "mentor": mentor.first_name,
                     "names": names,
-                    "day": date_format(until + timedelta(days=1), "j F Y"),
+                    "day": day(until + timedelta(days=1), "j F Y"),
                 },
                 links.follow_up(affected[0][2], affected[0][0]),
                 _("Voir le suivi du binôme"),

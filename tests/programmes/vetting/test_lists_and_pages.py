@@ -198,11 +198,11 @@ class TestTheLists:
         url = list_url(programme.association, kind)
         # savepoint, session, user, association, tab counts, département and programme
         # choices, page count, page rows, staff's associations, release
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(12):
             staff_client.get(url)
         factory.create_batch(25, programme=programme, **extra)
         ParentalConsentFactory(youth__programme=programme)
-        with django_assert_num_queries(12):  # and the chosen département, checked
+        with django_assert_num_queries(13):  # and the chosen département, checked
             staff_client.get(url, {"q": "a", "departement": "75", "page": 2})
 
     def test_staff_of_several_associations_choose_which(self, client, membership, programme):
