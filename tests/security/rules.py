@@ -151,6 +151,11 @@ RULES = {
     "evaluations:version":                      get("login 403   403   403   403   200   200   404   403   403", slug=A, pk="questionnaire"),
     "evaluations:version_create":               get("login 403   403   403   403   200   200   404   403   403", slug=A, moment="depart"),
 
+    # Each person's notifications; the signed one-click link of an email answers anyone.
+    "notifications:list":                       get("login 200   200   200   200   200   200   200   200   200"),
+    "notifications:preferences":                get("login 200   200   200   200   200   200   200   200   200"),
+    "notifications:open":                       get("login 302   404   404   404   404   404   404   404   404", pk="notification"),
+    "notifications:one_click":                  get("200   200   200   200   200   200   200   200   200   200", token="preference_token"),
     # Accounts (django-allauth). A signed-in person is sent on from the sign-in and sign-up
     # pages; the pages of a link (a key) answer everyone, the key deciding.
     "account_signup":                           get("200   302   302   302   302   302   302   302   302   302"),

@@ -15,6 +15,9 @@ from evaluations.enums import QuestionnaireKind
 from evaluations.models import Questionnaire
 from matching.models import MatchingRun, Objective, Pair, PlannedMeeting
 from mentorat.accounts.models import User
+from mentorat.notifications.links import preference_token
+from mentorat.notifications.models import Notification
+from mentorat.reminders.kinds import CADENCE_LATE
 from programmes.models import (
     Association,
     MentorProfile,
@@ -74,6 +77,8 @@ class World:
     national_run: MatchingRun
     other_association: Association
     other_programme: Programme
+    notification: Notification  # the youth's, about their pair
+    preference_token: str  # the youth's one-click link: no more "late" emails
     users: dict[str, User | None] = field(default_factory=dict)
 
 
@@ -125,6 +130,14 @@ def build_world() -> World:
     other_programme = ProgrammeFactory(association=other_association)
     PairFactory(youth__programme=other_programme, active=True)
 
+    notification = Notification.objects.create(
+        key="world:late",
+        kind=CADENCE_LATE,
+        recipient=youth.user,
+        email=youth.user.email,
+        title="Rencontre en retard",
+        url=f"/binomes/{pair.pk}/",
+    )
     superuser = User.objects.create_superuser(
         email="technique@exemple.fr", password="un-mot-de-passe-solide"
     )
@@ -150,6 +163,8 @@ def build_world() -> World:
         national_run=national_run,
         other_association=other_association,
         other_programme=other_programme,
+        notification=notification,
+        preference_token=preference_token(user_id=youth.user.pk, kind=CADENCE_LATE),
         users={
             "anonymous": None,
             "youth": youth.user,

@@ -86,6 +86,13 @@ class Links:
     def my_space(self) -> str:
         return self._path("programmes:my_space")
 
+    def meeting_answer(self, pair_id: int, meeting_id: int) -> str:
+        """Where the youth confirms a meeting (the pair's page until it exists)."""
+        try:
+            return self._path("matching:meeting_answer", pair_id, meeting_id)
+        except NoReverseMatch:
+            return self.pair(pair_id)
+
     def follow_up(self, slug: str, pair_id: int) -> str:
         return self._path("evaluations:pair_follow_up", slug, pair_id)
 

@@ -249,7 +249,7 @@ def meetings_to_answer(moment: Moment, links: Links):
                 "lieu et si elle t’a été utile : cela prend une minute."
             )
             % {"mentor": mentor.first_name, "day": day(row["held_on"], "l j F")},
-            links.pair(row["pair_id"]),
+            links.meeting_answer(row["pair_id"], row["pk"]),
             _("Confirmer et évaluer"),
             familiar=True,
         )
