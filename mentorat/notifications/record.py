@@ -11,10 +11,11 @@ call inserted, and only those are counted and emailed by it.
 import uuid
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 
 from .kinds import kind_of
@@ -80,7 +81,7 @@ def notifications_record(dues: list[Due], *, now: datetime) -> Counter:
             )
         )
     with transaction.atomic():
-        Notification.objects.bulk_create(rows, batch_size=BATCH_SIZE, ignore_conflicts=True)
+        insert_ignoring_known_keys(rows)
         created = Counter(
             dict(
                 Notification.objects.filter(batch=batch)
@@ -92,6 +93,69 @@ def notifications_record(dues: list[Due], *, now: datetime) -> Counter:
         if created:
             transaction.on_commit(enqueue_emails)
     return created
+
+
+COLUMNS = (
+    "key",
+    "kind",
+    "recipient_id",
+    "email",
+    "title",
+    "body",
+    "url",
+    "action",
+    "familiar",
+    "data",
+    "created_at",
+    "send_after",
+    "email_state",
+    "batch",
+)
+
+
+def insert_ignoring_known_keys(rows: list[Notification]) -> None:
+    """INSERT ... ON CONFLICT (key) DO NOTHING. On PostgreSQL the rows are streamed with
+    COPY into a temporary table first (three statements for any number of rows, and no
+    model instance work); elsewhere `bulk_create(ignore_conflicts=True)` in batches."""
+    if connection.vendor != "postgresql":
+        Notification.objects.bulk_create(rows, batch_size=BATCH_SIZE, ignore_conflicts=True)
+        return
+    from psycopg.types.json import Jsonb
+
+    table = connection.ops.quote_name(Notification._meta.db_table)
+    columns = ", ".join(COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE incoming_notification ON COMMIT DROP AS "
+            f"SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        sql = f"COPY incoming_notification ({columns}) FROM STDIN"
+        logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
+        with logged, cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(
+                    (
+                        row.key,
+                        row.kind,
+                        row.recipient_id,
+                        row.email,
+                        row.title,
+                        row.body,
+                        row.url,
+                        row.action,
+                        row.familiar,
+                        Jsonb(row.data),
+                        row.created_at,
+                        row.send_after,
+                        row.email_state,
+                        row.batch,
+                    )
+                )
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_notification "
+            f"ON CONFLICT (key) DO NOTHING"
+        )
+        cursor.execute("DROP TABLE incoming_notification")
 
 
 def not_yet_recorded(dues: list[Due]) -> Counter:

@@ -138,7 +138,7 @@ def test_a_closed_pair_stays_readable(client, pair):
 # Session, user, savepoint pair, the pair with its cadence, the viewer's role (2), objectives and
 # their changes, meetings, planned meetings, state changes, then what evaluations adds (8),
 # and the savepoint's release.
-PAGE_QUERIES = 19
+PAGE_QUERIES = 20
 
 
 @pytest.mark.parametrize("role", ["youth", "mentor", "referent", "coordinator"])

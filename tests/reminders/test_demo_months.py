@@ -1,0 +1,102 @@
+"""The demo data, advanced with `send_reminders --now` every morning through 8 months, sends
+exactly the expected messages: the showcase pair's (no meeting is ever logged in the demo, so
+its cadence slips step by step), the mentor's attestation, and the staff's daily digests;
+each emailed once (the file mail backend) and listed in each person's notifications."""
+
+import datetime
+import email
+from collections import Counter
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.test import TestCase
+
+from mentorat.accounts.models import User
+from mentorat.notifications.delivery import message_id_header
+from mentorat.notifications.models import EmailState, Notification
+from mentorat.reminders import kinds
+
+pytestmark = pytest.mark.django_db
+
+PARIS = ZoneInfo("Europe/Paris")
+SEEDED = datetime.datetime(2026, 1, 5, 10, 0, tzinfo=PARIS)  # a Monday
+MONTHS_8 = 243  # days, to 5 September 2026
+
+
+def day(offset: int) -> datetime.date:
+    return SEEDED.date() + datetime.timedelta(days=offset)
+
+
+def morning(offset: int) -> datetime.datetime:
+    return datetime.datetime.combine(day(offset), datetime.time(9), tzinfo=PARIS)
+
+
+def mails_in(folder) -> list[email.message.Message]:
+    """Every email the file backend wrote (several per file, separated by a rule)."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        for chunk in path.read_text().split("-" * 79 + "\n"):
+            if chunk.strip():
+                found.append(email.message_from_string(chunk))
+    return found
+
+
+def received(user) -> list[tuple[datetime.date, str]]:
+    rows = Notification.objects.filter(recipient=user).exclude(kind=kinds.STAFF_DIGEST)
+    return [(row.created_at.astimezone(PARIS).date(), row.kind) for row in rows.order_by("pk")]
+
+
+def test_eight_months_of_the_demo_send_exactly_the_expected_messages(settings, tmp_path):
+    with time_machine.travel(SEEDED, tick=False):
+        call_command("seed_demo")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    for offset in range(MONTHS_8 + 1):
+        now = morning(offset)
+        with time_machine.travel(now, tick=False), TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("send_reminders", "--now", now.isoformat(), "--wet-run", stdout=None)
+
+    youth = User.objects.get(email="jeune@demo.mentorat.local")
+    mentor = User.objects.get(email="mentor@demo.mentorat.local")
+    # The showcase pair started on the day of the seed and logs no meeting.
+    assert received(youth) == [
+        (day(7), kinds.START_QUESTIONNAIRE),
+        (day(35), kinds.CADENCE_DUE_SOON),  # 7 days before the 42nd
+        (day(43), kinds.CADENCE_LATE),
+        (day(57), kinds.CADENCE_LATE_AGAIN),
+        (datetime.date(2026, 7, 5), kinds.MINIMUM_REACHED),  # 6 calendar months
+    ]
+    assert received(mentor) == [
+        (day(35), kinds.CADENCE_DUE_SOON),
+        (day(43), kinds.CADENCE_LATE),
+        (day(57), kinds.CADENCE_LATE_AGAIN),
+        # Attestation dated 20 days before the seed: valid until 16 June.
+        (datetime.date(2026, 5, 18), kinds.ATTESTATION_EXPIRING),
+        (datetime.date(2026, 6, 17), kinds.ATTESTATION_EXPIRED),  # the youth is an adult
+    ]
+    referent = mentor.mentor_profile.referent
+    assert received(referent) == [(day(43), kinds.REFERENT_PAIR_LATE)]
+    coordinators = User.objects.filter(
+        memberships__association=mentor.mentor_profile.programme.association,
+        memberships__role="coordinator",
+    )
+    for coordinator in coordinators:
+        assert received(coordinator) == [
+            (day(71), kinds.COORDINATOR_STILL_LATE),  # 4 weeks after the referent
+            (day(90), kinds.COORDINATOR_NO_MEETING),
+        ]
+    # Staff digests: one per day at most for each person, never two the same day.
+    digests = Notification.objects.filter(kind=kinds.STAFF_DIGEST)
+    per_day = Counter((row.recipient_id, row.created_at.date()) for row in digests)
+    assert digests.exists() and max(per_day.values()) == 1
+
+    # Each emailed notification is in the mailbox exactly once, and nothing else is.
+    mails = [mail for mail in mails_in(tmp_path)]
+    ids = Counter(mail["Message-ID"] for mail in mails)
+    emailed = Notification.objects.exclude(email_state=EmailState.NONE)
+    assert all(row.email_state == EmailState.QUEUED for row in emailed)
+    expected = Counter(message_id_header(row.key) for row in emailed)
+    assert ids == expected
+    assert Notification.objects.filter(email_state=EmailState.NONE).count() == 0
