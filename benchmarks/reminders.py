@@ -40,7 +40,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from benchmarks.matching_db import next_id
+from benchmarks.national_population import next_id
 from matching.bulk import insert_rows
 from matching.enums import Answer, MeetingFormat, PairStatus, YouthConfirmation
 from matching.models import Meeting, Pair, PlannedMeeting
