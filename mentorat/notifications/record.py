@@ -59,27 +59,26 @@ def notifications_record(dues: list[Due], *, now: datetime) -> Counter:
     )
     batch = uuid.uuid4().hex
     send_after = next_allowed(now)
-    rows = []
-    for due in dues:
-        emailed = due.email and (due.recipient_id, due.kind) not in turned_off
-        rows.append(
-            Notification(
-                key=due.key,
-                kind=due.kind,
-                recipient_id=due.recipient_id,
-                email=due.email,
-                title=due.title[:255],
-                body=due.body,
-                url=due.url,
-                action=due.action,
-                familiar=due.familiar,
-                data=due.data,
-                created_at=now,
-                send_after=send_after,
-                email_state=EmailState.WAITING if emailed else EmailState.NONE,
-                batch=batch,
-            )
+    waiting, none = EmailState.WAITING.value, EmailState.NONE.value
+    rows = [
+        (
+            due.key,
+            due.kind,
+            due.recipient_id,
+            due.email,
+            due.title[:255],
+            due.body,
+            due.url,
+            due.action,
+            due.familiar,
+            due.data,
+            now,
+            send_after,
+            waiting if due.email and (due.recipient_id, due.kind) not in turned_off else none,
+            batch,
         )
+        for due in dues
+    ]
     with transaction.atomic():
         insert_ignoring_known_keys(rows)
         created = Counter(
@@ -113,17 +112,22 @@ COLUMNS = (
 )
 
 
-def insert_ignoring_known_keys(rows: list[Notification]) -> None:
-    """INSERT ... ON CONFLICT (key) DO NOTHING. On PostgreSQL the rows are streamed with
-    COPY into a temporary table first (three statements for any number of rows, and no
-    model instance work); elsewhere `bulk_create(ignore_conflicts=True)` in batches."""
+def insert_ignoring_known_keys(rows: list[tuple]) -> None:
+    """INSERT ... ON CONFLICT (key) DO NOTHING of rows of COLUMNS. On PostgreSQL the rows are
+    streamed with COPY into a temporary table first (four statements for any number of rows,
+    no model instance built); elsewhere `bulk_create(ignore_conflicts=True)` in batches."""
     if connection.vendor != "postgresql":
-        Notification.objects.bulk_create(rows, batch_size=BATCH_SIZE, ignore_conflicts=True)
+        Notification.objects.bulk_create(
+            (Notification(**dict(zip(COLUMNS, row, strict=True))) for row in rows),
+            batch_size=BATCH_SIZE,
+            ignore_conflicts=True,
+        )
         return
     from psycopg.types.json import Jsonb
 
     table = connection.ops.quote_name(Notification._meta.db_table)
     columns = ", ".join(COLUMNS)
+    data_at = COLUMNS.index("data")
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMPORARY TABLE incoming_notification ON COMMIT DROP AS "
@@ -133,24 +137,7 @@ def insert_ignoring_known_keys(rows: list[Notification]) -> None:
         logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
         with logged, cursor.cursor.copy(sql) as copy:
             for row in rows:
-                copy.write_row(
-                    (
-                        row.key,
-                        row.kind,
-                        row.recipient_id,
-                        row.email,
-                        row.title,
-                        row.body,
-                        row.url,
-                        row.action,
-                        row.familiar,
-                        Jsonb(row.data),
-                        row.created_at,
-                        row.send_after,
-                        row.email_state,
-                        row.batch,
-                    )
-                )
+                copy.write_row((*row[:data_at], Jsonb(row[data_at]), *row[data_at + 1 :]))
         cursor.execute(
             f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_notification "
             f"ON CONFLICT (key) DO NOTHING"
