@@ -59,6 +59,7 @@ from programmes.models import (
 
 PAIRS_PER_ASSOCIATION = 5_000
 REFERENTS_PER_ASSOCIATION = 10
+SHOW_SLOWEST = 6  # statements printed with their time (stderr)
 APPS = ("accounts", "programmes", "matching", "evaluations", "notifications")
 
 
@@ -337,6 +338,8 @@ def main(argv=None) -> None:
     finally:
         if not args.keep:
             empty_tables()
+    for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:SHOW_SLOWEST]:
+        print(f"{float(query['time']):7.2f} s  {query['sql'][:160]}", file=sys.stderr)
     print(
         json.dumps(
             {

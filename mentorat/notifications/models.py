@@ -128,7 +128,9 @@ class Notification(models.Model):
     and, unless they keep this kind to the list, emailed through the outbox (`Message`,
     under the same key). A parent without an account has no list: the email only."""
 
-    key = models.CharField(_("clé"), max_length=255, unique=True)
+    # Unique by a constraint rather than unique=True: no second (LIKE) index to maintain on
+    # PostgreSQL, where runs insert tens of thousands of rows.
+    key = models.CharField(_("clé"), max_length=255)
     kind = models.CharField(_("sorte"), max_length=48)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -153,7 +155,7 @@ class Notification(models.Model):
         _("courriel"), max_length=8, choices=EmailState, default=EmailState.WAITING
     )
     read_at = models.DateTimeField(_("lue le"), null=True, blank=True)
-    # The run that recorded it: of two runs at once, only the one that inserted a row sees it.
+    # The run that recorded it (where the database cannot say which rows an insert made).
     batch = models.CharField(max_length=32, blank=True, editable=False)
 
     objects = NotificationQuerySet.as_manager()
@@ -165,9 +167,13 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["recipient", "-created_at"], name="notification_list_idx"),
             models.Index(fields=["email_state", "send_after"], name="notification_email_idx"),
-            models.Index(fields=["batch"], name="notification_batch_idx"),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["key"],
+                name="notification_key_unique",
+                violation_error_message=_("Cette notification est déjà enregistrée."),
+            ),
             models.CheckConstraint(
                 condition=~models.Q(email_state=EmailState.WAITING) | ~models.Q(email=""),
                 name="notification_email_has_address",

@@ -4,8 +4,8 @@ A caller (the reminders, every few minutes) computes what is due at a moment as 
 each named by a key that says who, what, about which object and for which period. They are
 inserted with ``ignore_conflicts`` on the key: what was recorded before is left alone, so a
 task retried, a redelivered message or two schedulers at once record each notification once.
-Each call tags its rows with a batch of its own; reading the batch back tells which rows this
-call inserted, and only those are counted and emailed by it.
+The insert says which rows it made (RETURNING; elsewhere, the batch tag each call puts on its
+rows): only those are counted by it.
 """
 
 import uuid
@@ -80,15 +80,7 @@ def notifications_record(dues: list[Due], *, now: datetime) -> Counter:
         for due in dues
     ]
     with transaction.atomic():
-        insert_ignoring_known_keys(rows)
-        created = Counter(
-            dict(
-                Notification.objects.filter(batch=batch)
-                .values_list("kind")
-                .annotate(n=Count("pk"))
-                .order_by()
-            )
-        )
+        created = insert_ignoring_known_keys(rows, batch=batch)
         if created:
             transaction.on_commit(enqueue_emails)
     return created
@@ -112,17 +104,25 @@ COLUMNS = (
 )
 
 
-def insert_ignoring_known_keys(rows: list[tuple]) -> None:
+def insert_ignoring_known_keys(rows: list[tuple], *, batch: str) -> Counter:
     """INSERT ... ON CONFLICT (key) DO NOTHING of rows of COLUMNS. On PostgreSQL the rows are
     streamed with COPY into a temporary table first (four statements for any number of rows,
-    no model instance built); elsewhere `bulk_create(ignore_conflicts=True)` in batches."""
+    no model instance built); elsewhere `bulk_create(ignore_conflicts=True)` in batches.
+    Returns the rows inserted (not those already known), per kind."""
     if connection.vendor != "postgresql":
         Notification.objects.bulk_create(
             (Notification(**dict(zip(COLUMNS, row, strict=True))) for row in rows),
             batch_size=BATCH_SIZE,
             ignore_conflicts=True,
         )
-        return
+        return Counter(
+            dict(
+                Notification.objects.filter(batch=batch)
+                .values_list("kind")
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
+        )
     from psycopg.types.json import Jsonb
 
     table = connection.ops.quote_name(Notification._meta.db_table)
@@ -140,9 +140,11 @@ def insert_ignoring_known_keys(rows: list[tuple]) -> None:
                 copy.write_row((*row[:data_at], Jsonb(row[data_at]), *row[data_at + 1 :]))
         cursor.execute(
             f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_notification "
-            f"ON CONFLICT (key) DO NOTHING"
+            f"ON CONFLICT (key) DO NOTHING RETURNING kind"
         )
+        created = Counter(kind for (kind,) in cursor.fetchall())
         cursor.execute("DROP TABLE incoming_notification")
+    return created
 
 
 def not_yet_recorded(dues: list[Due]) -> Counter:
