@@ -87,6 +87,25 @@ def test_eight_months_of_the_demo_send_exactly_the_expected_messages(settings, t
             (day(71), kinds.COORDINATOR_STILL_LATE),  # 4 weeks after the referent
             (day(90), kinds.COORDINATOR_NO_MEETING),
         ]
+    # The parent of the youth under 15 (asked 2 days before the seed): reminded at 3 and 7 days.
+    parents = Notification.objects.filter(kind=kinds.CONSENT_REMINDER).order_by("pk")
+    assert [row.created_at.astimezone(PARIS).date() for row in parents] == [day(2), day(6)]
+    assert len({row.email for row in parents}) == 1 and parents[0].recipient is None
+    # Nothing else: no meeting is ever logged, so no meeting reminder of any kind.
+    assert set(Notification.objects.values_list("kind", flat=True)) == {
+        kinds.START_QUESTIONNAIRE,
+        kinds.CADENCE_DUE_SOON,
+        kinds.CADENCE_LATE,
+        kinds.CADENCE_LATE_AGAIN,
+        kinds.REFERENT_PAIR_LATE,
+        kinds.COORDINATOR_STILL_LATE,
+        kinds.COORDINATOR_NO_MEETING,
+        kinds.MINIMUM_REACHED,
+        kinds.ATTESTATION_EXPIRING,
+        kinds.ATTESTATION_EXPIRED,
+        kinds.CONSENT_REMINDER,
+        kinds.STAFF_DIGEST,
+    }
     # Staff digests: one per day at most for each person, never two the same day.
     digests = Notification.objects.filter(kind=kinds.STAFF_DIGEST)
     per_day = Counter((row.recipient_id, row.created_at.date()) for row in digests)
