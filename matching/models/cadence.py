@@ -65,25 +65,26 @@ def with_cadence(queryset, today: date):
     ``cadence_window_days`` and ``cadence_status`` (None when the pair is not active).
 
     Each programme's interval is between 1 and MAX_INTERVAL_WEEKS weeks (a database
-    constraint), so the status compares the anchor with one precomputed date per interval.
+    constraint), so the status compares the anchor with a date precomputed per interval and
+    picked by the programme's column: the anchor's subquery is read once per status.
     """
     intervals = range(1, rules.MAX_INTERVAL_WEEKS + 1)
-    late = [
-        When(
-            programme__max_interval_weeks=weeks,
-            cadence_anchor__lt=today - timedelta(weeks=weeks),
-            then=Value(CadenceStatus.LATE.value),
+
+    def window_start_before(days_ahead: int):
+        """The earliest anchor whose window is still open ``days_ahead`` days from today, for
+        the pair's programme interval: one date per interval, chosen by the programme column,
+        so that the anchor (a subquery) is compared once per status, not once per interval."""
+        return Case(
+            *(
+                When(
+                    programme__max_interval_weeks=weeks,
+                    then=Value(today + timedelta(days=days_ahead) - timedelta(weeks=weeks)),
+                )
+                for weeks in intervals
+            ),
+            output_field=DateField(),
         )
-        for weeks in intervals
-    ]
-    due_soon = [
-        When(
-            programme__max_interval_weeks=weeks,
-            cadence_anchor__lte=today + timedelta(days=DUE_SOON_DAYS) - timedelta(weeks=weeks),
-            then=Value(CadenceStatus.DUE_SOON.value),
-        )
-        for weeks in intervals
-    ]
+
     return queryset.annotate(
         last_counted_meeting_on=last_counted_meeting(today),
     ).annotate(
@@ -92,8 +93,14 @@ def with_cadence(queryset, today: date):
         cadence_window_days=F("programme__max_interval_weeks") * 7,
         cadence_status=Case(
             When(~Q(status=PairStatus.ACTIVE), then=Value(None)),
-            *late,
-            *due_soon,
+            When(
+                cadence_anchor__lt=window_start_before(0),
+                then=Value(CadenceStatus.LATE.value),
+            ),
+            When(
+                cadence_anchor__lte=window_start_before(DUE_SOON_DAYS),
+                then=Value(CadenceStatus.DUE_SOON.value),
+            ),
             default=Value(CadenceStatus.UP_TO_DATE.value),
             output_field=CharField(),
         ),
