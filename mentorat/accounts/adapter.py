@@ -3,11 +3,13 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
 from django.conf import settings
 from django.utils import translation
 
 from mentorat.notifications.services import message_record
 
+from . import login_limits
 from .client_ip import client_ip
 
 
@@ -56,6 +58,23 @@ class AccountAdapter(DefaultAccountAdapter):
             # The key of a password reset or address confirmation link, or a code.
             secrets=[context[name] for name in SECRET_CONTEXT if context.get(name)],
         )
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """Growing delays after failed sign-ins (login_limits.py) instead of allauth's lock
+        of the account after a few failures."""
+        super().pre_authenticate(request, **credentials)
+        wait = login_limits.wait_for(request, login_limits.login_of(credentials))
+        if wait > 0:
+            raise forms.ValidationError(login_limits.too_many_message(wait))
+
+    def authentication_failed(self, request, **credentials) -> None:
+        login_limits.record_failure(request, login_limits.login_of(credentials))
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        if user is not None:
+            login_limits.record_success(request, user)
+        return user
 
     def get_client_ip(self, request) -> str:
         """allauth's rate limits count visitors by the same address as ours."""

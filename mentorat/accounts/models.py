@@ -56,3 +56,9 @@ class User(AbstractUser):
     @property
     def is_ministry(self) -> bool:
         return self.role == Role.MINISTRY
+
+    @property
+    def has_protected_account(self) -> bool:
+        """Association staff, the ministry and the technical admins read other people's
+        data: their accounts need a second factor and their sessions are short."""
+        return self.role in (Role.STAFF, Role.MINISTRY) or self.is_staff or self.is_superuser

@@ -54,6 +54,8 @@ MIDDLEWARE = [
     # Every page needs a login unless its view is marked public (@login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Short sessions for staff and the ministry; no-store on signed-in pages and forms.
+    "mentorat.accounts.sessions.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -130,9 +132,30 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_ADAPTER = "mentorat.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "mentorat.accounts.forms.LoginForm"}
 # Subjects name the site themselves (templates/account/email/).
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
+
+# Sessions (mentorat/accounts/sessions.py). "Se souvenir de moi" keeps a youth or a mentor
+# signed in for SESSION_COOKIE_AGE; staff and ministry sessions end with the browser, after
+# SESSION_IDLE_TIMEOUT seconds without a request and SESSION_ABSOLUTE_TIMEOUT after sign-in.
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
+SESSION_IDLE_TIMEOUT = 30 * 60
+SESSION_ABSOLUTE_TIMEOUT = 12 * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Failed sign-ins (mentorat/accounts/login_limits.py): per key, the failures allowed before
+# any delay, and the longest delay in seconds (the delay doubles from 2 s after each failure).
+LOGIN_LIMITS = {
+    "account_ip": (5, 15 * 60),  # one account from one address
+    "account": (20, 5 * 60),  # one account from anywhere
+    "ip": (30, 60),  # one address, whatever the account (a school shares one)
+    "device": (5, 15 * 60),  # a browser that signed in to the account before
+}
+# allauth's own limit on failures locks an account for everyone: replaced by the above.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
