@@ -39,6 +39,8 @@ def session_started(sender, request, user, **kwargs):
     now = int(time.time())
     request.session[STARTED] = now
     request.session[SEEN] = now
+    if user.has_protected_account:
+        request.session.set_expiry(0)
 
 
 def expired(session, now: float) -> str | None:
@@ -81,7 +83,7 @@ class SessionPolicyMiddleware:
         user = request.user
         if user.is_authenticated and user.has_protected_account:
             # Never beyond the browser's life, whatever the sign-in form said.
-            if not request.session.get_expire_at_browser_close():
+            if request.session.get("_session_expiry", 0) != 0:
                 request.session.set_expiry(0)
         if user.is_authenticated or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             self.no_store(response)
