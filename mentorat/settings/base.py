@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .environment import database_from_env, env, redis_cache
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "csp",
     "crispy_forms",
     "dsfr",
     "django_celery_beat",
@@ -45,6 +47,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response.
+    "csp.middleware.CSPMiddleware",
+    "mentorat.accounts.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -77,6 +82,7 @@ TEMPLATES = [
                 "matching.context_processors.pairs_awaiting_answer",
                 "mentorat.core.context_processors.statuses",
                 "mentorat.notifications.context_processors.unread_notifications",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -154,6 +160,40 @@ LOGIN_LIMITS = {
     "ip": (30, 60),  # one address, whatever the account (a school shares one)
     "device": (5, 15 * 60),  # a browser that signed in to the account before
 }
+# Content-Security-Policy (django-csp): scripts only from the site's own files (no inline
+# script, no on*= handler: JS lives in static/js/), or with the response's nonce. Styles
+# allow inline `style` attributes (DSFR's markup and ours use a few); nothing is loaded from
+# another origin (the platform runs on closed networks too), no framing, forms post here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features no page of the platform uses, denied to every page (and every frame).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+}
+
 # allauth's own limit on failures locks an account for everyone: replaced by the above.
 ACCOUNT_RATE_LIMITS = {"login_failed": None}
 

@@ -48,5 +48,15 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")
     context.set_default_timeout(10_000)
     page = context.new_page()
+    # Anything the Content-Security-Policy blocked (an inline script, a handler, a file from
+    # elsewhere) fails the test that met it.
+    blocked = page.csp_blocked = []
+    page.on(
+        "console",
+        lambda message: blocked.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
     yield page
     context.close()
+    assert not blocked, "blocked by the Content-Security-Policy:\n" + "\n".join(blocked)
