@@ -13,6 +13,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("mentorat.core.urls")),
+    path("", include("mentorat.legal.urls")),
     path("", include("programmes.urls")),
     path("", include("matching.urls")),
     path("", include("evaluations.urls")),

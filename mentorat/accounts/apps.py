@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Comptes")
 
     def ready(self):
-        from . import sessions, signals  # noqa: F401
+        from . import sessions, signals, two_factor  # noqa: F401

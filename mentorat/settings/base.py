@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "csp",
     "crispy_forms",
     "dsfr",
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "mentorat.accounts",
     "mentorat.notifications",
     "mentorat.core",
+    "mentorat.legal",
     "programmes",
     "matching",
     "evaluations",
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Short sessions for staff and the ministry; no-store on signed-in pages and forms.
     "mentorat.accounts.sessions.SessionPolicyMiddleware",
+    # Staff and ministry set up two factors before anything else (when MFA_REQUIRED).
+    "mentorat.accounts.two_factor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -83,6 +87,7 @@ TEMPLATES = [
                 "mentorat.core.context_processors.statuses",
                 "mentorat.notifications.context_processors.unread_notifications",
                 "csp.context_processors.nonce",
+                "mentorat.accounts.context_processors.two_factor",
             ],
         },
     },
@@ -160,6 +165,12 @@ LOGIN_LIMITS = {
     "ip": (30, 60),  # one address, whatever the account (a school shares one)
     "device": (5, 15 * 60),  # a browser that signed in to the account before
 }
+# Two factors (mentorat/accounts/two_factor.py): an authenticator app and recovery codes,
+# required of staff, the ministry and admins when MFA_REQUIRED is on, offered to everyone.
+MFA_REQUIRED = env.bool("MFA_REQUIRED", default=True)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "mentorat.accounts.two_factor.MFAAdapter"
+
 # Content-Security-Policy (django-csp): scripts only from the site's own files (no inline
 # script, no on*= handler: JS lives in static/js/), or with the response's nonce. Styles
 # allow inline `style` attributes (DSFR's markup and ours use a few); nothing is loaded from
@@ -345,6 +356,31 @@ LOGGING = {
 # console email backend) stays plain text instead of becoming WARNING log lines.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_WORKER_REDIRECT_STDOUTS = False
+
+# Who publishes, hosts and answers for the platform, for the privacy notice, the legal notice
+# and the accessibility statement (mentorat/legal/). A deployment sets its own.
+LEGAL = {
+    "controller": env.str(
+        "LEGAL_CONTROLLER",
+        default="Ministère chargé de la jeunesse — Direction de la jeunesse, de l’éducation "
+        "populaire et de la vie associative (DJEPVA)",
+    ),
+    "controller_address": env.str(
+        "LEGAL_CONTROLLER_ADDRESS", default="95 avenue de France, 75013 Paris"
+    ),
+    "publication_director": env.str(
+        "LEGAL_PUBLICATION_DIRECTOR", default="La directrice ou le directeur de la DJEPVA"
+    ),
+    "privacy_email": env.str("LEGAL_PRIVACY_EMAIL", default="donnees-personnelles@mentorat.local"),
+    "accessibility_email": env.str(
+        "LEGAL_ACCESSIBILITY_EMAIL", default="accessibilite@mentorat.local"
+    ),
+    "host": env.str(
+        "LEGAL_HOST",
+        default="Cette instance est exécutée sur la machine de la personne qui l’a lancée.",
+    ),
+    "statement_date": env.str("LEGAL_ACCESSIBILITY_STATEMENT_DATE", default="29 novembre 2026"),
+}
 
 # The platform's name in emails and pages.
 SITE_NAME = _("Mentorat")

@@ -8,6 +8,10 @@ PUBLIC_VIEWS = {
     "core:home",
     "core:healthz",
     "set_language",
+    # The privacy notice, the legal notice, the accessibility statement.
+    "legal:privacy",
+    "legal:notice",
+    "legal:accessibility",
     # Signing in, signing up, confirming an email, resetting a password.
     "account_signup",
     "account_login",
@@ -20,6 +24,8 @@ PUBLIC_VIEWS = {
     "account_reset_password_from_key_done",
     "account_inactive",
     "account_confirm_login_code",
+    # The sign-in's second step (the authenticator app's code), before one is signed in.
+    "mfa_authenticate",
     # Youths and mentors sign up before they have an account; a parent answers by link.
     "programmes:youth_signup",
     "programmes:mentor_signup",

@@ -66,6 +66,9 @@ RULES = {
     "core:home":                                get("200   200   200   200   200   200   200   200   200   200"),
     "core:dashboard":                           get("login 302   302   302   302   302   302   302   302   302"),
     "core:healthz":                             get("200   200   200   200   200   200   200   200   200   200"),
+    "legal:privacy":                            get("200   200   200   200   200   200   200   200   200   200"),
+    "legal:notice":                             get("200   200   200   200   200   200   200   200   200   200"),
+    "legal:accessibility":                      get("200   200   200   200   200   200   200   200   200   200"),
     "set_language":                             get("302   302   302   302   302   302   302   302   302   302"),
 
     # Sign-up, consent, each person's own space.
@@ -175,6 +178,19 @@ RULES = {
     "account_reset_password_from_key_done":     get("200   200   200   200   200   200   200   200   200   200"),
     "account_reset_password_from_key":          get("200   200   200   200   200   200   200   200   200   200", uidb36="1", key="une-cle"),
     "account_reset_password_done":              get("200   200   200   200   200   200   200   200   200   200"),
+
+    # Two factors (allauth's mfa): everyone signed in manages their own (404: nothing to manage
+    # yet), after entering their password again (302: the requests here come from a session
+    # without a recent sign-in); the sign-in's second step needs a sign-in under way. That
+    # staff cannot remove theirs is tests/accounts/test_two_factor.py's.
+    "mfa_index":                                get("login 200   200   200   200   200   200   200   200   200"),
+    "mfa_authenticate":                         get("login 302   302   302   302   302   302   302   302   302"),
+    "mfa_reauthenticate":                       get("login 302   302   302   302   200   200   200   200   200"),
+    "mfa_activate_totp":                        get("login 302   302   302   302   302   302   302   302   302"),
+    "mfa_deactivate_totp":                      get("login 404   404   404   404   302   302   302   302   302"),
+    "mfa_view_recovery_codes":                  get("login 404   404   404   404   302   302   302   302   302"),
+    "mfa_generate_recovery_codes":              get("login 302   302   302   302   302   302   302   302   302"),
+    "mfa_download_recovery_codes":              get("login 404   404   404   404   302   302   302   302   302"),
 
     # The admin: every one of its URLs (each model's lists and forms) follows the last row.
     "admin:logout":                             get("login 302   302   302   302   302   302   302   302   405"),

@@ -15,6 +15,12 @@ from .world import ROLES, build_world
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def as_in_production(settings):
+    """Staff, ministry and admins need two factors (the world's have set them up)."""
+    settings.MFA_REQUIRED = True
+
+
 def test_every_url_pattern_has_a_rule_and_every_rule_a_url():
     found = patterns()
     missing = [pattern for key, pattern in found.items() if rule_for(key) is None]

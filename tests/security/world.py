@@ -9,6 +9,8 @@ table are built from A's objects; the role "other_staff" is B's coordinator.
 
 from dataclasses import dataclass, field
 
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
 from evaluations.enums import QuestionnaireKind
@@ -141,6 +143,23 @@ def build_world() -> World:
     superuser = User.objects.create_superuser(
         email="technique@exemple.fr", password="un-mot-de-passe-solide"
     )
+    users = {
+        "anonymous": None,
+        "youth": youth.user,
+        "youth_under_15": youth_under_15.user,
+        "mentor": mentor.user,
+        "other_mentor": other_mentor.user,
+        "referent": referent,
+        "coordinator": coordinator,
+        "other_staff": other_staff,
+        "ministry": ministry,
+        "superuser": superuser,
+    }
+    # Those who must have two factors have them (the walk runs with MFA_REQUIRED on).
+    for user in users.values():
+        if user is not None and user.has_protected_account:
+            TOTP.activate(user, generate_totp_secret())
+            RecoveryCodes.activate(user)
     return World(
         association=association,
         programme=programme,
@@ -165,16 +184,5 @@ def build_world() -> World:
         other_programme=other_programme,
         notification=notification,
         preference_token=preference_token(user_id=youth.user.pk, kind=CADENCE_LATE),
-        users={
-            "anonymous": None,
-            "youth": youth.user,
-            "youth_under_15": youth_under_15.user,
-            "mentor": mentor.user,
-            "other_mentor": other_mentor.user,
-            "referent": referent,
-            "coordinator": coordinator,
-            "other_staff": other_staff,
-            "ministry": ministry,
-            "superuser": superuser,
-        },
+        users=users,
     )
