@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "dsfr",
     "django_celery_beat",
+    "auditlog",
     "mentorat.accounts",
     "mentorat.notifications",
     "mentorat.core",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "matching",
     "evaluations",
     "mentorat.reminders",
+    "mentorat.audit",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a login unless its view is marked public (@login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Who made each change on the audit trail, from which address (mentorat/audit).
+    "mentorat.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Short sessions for staff and the ministry; no-store on signed-in pages and forms.
     "mentorat.accounts.sessions.SessionPolicyMiddleware",
@@ -324,7 +328,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "programmes.tasks.expire_overdue_consents",
         "schedule": crontab(hour=3, minute=15),
     },
+    "purge-expired-audit-entries": {
+        "task": "mentorat.audit.tasks.purge_expired_entries",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
+
+# The audit trail (mentorat/audit): django-auditlog writes its entries in our model, which
+# knows each entry's association; kept 12 months (mentorat/retention.py).
+AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
 
 # One console: every line once (Django's own console handlers and Celery's would print it a
 # second time), and no traceback for a page that answered 403 or 404 on purpose.

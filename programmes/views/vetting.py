@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from mentorat.events import file_viewed
 from mentorat.pagination import paginate
 from mentorat.states import InvalidTransition, counts_by_status
 
@@ -170,6 +171,8 @@ def _tab_links(request, tabs, counts, current):
 @require_GET
 def vetting_detail(request, slug, kind, pk):
     association, person = _person(request, slug, kind, pk)
+    # The audit trail keeps who opened a minor's file.
+    file_viewed.send(sender=type(person), instance=person, by=request.user)
     return _render_detail(request, association, kind, person)
 
 
