@@ -337,6 +337,9 @@ CELERY_BEAT_SCHEDULE = {
 # The audit trail (mentorat/audit): django-auditlog writes its entries in our model, which
 # knows each entry's association; kept 12 months (mentorat/retention.py).
 AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
+# django-auditlog's own entry table is replaced by ours: its migrations (which would create
+# that table anyway, referencing users and blocking their deletion) are not run.
+MIGRATION_MODULES = {"auditlog": None}
 
 # One console: every line once (Django's own console handlers and Celery's would print it a
 # second time), and no traceback for a page that answered 403 or 404 on purpose.
