@@ -1,5 +1,6 @@
 """The trail's entries as people read them, without a query per entry."""
 
+import datetime
 from dataclasses import dataclass
 
 from dateutil import parser
@@ -34,7 +35,7 @@ def _value(field, value) -> str:
             return str(value)
         if isinstance(field, models.DateTimeField):
             if timezone.is_naive(moment):
-                moment = timezone.make_aware(moment, timezone.utc)
+                moment = timezone.make_aware(moment, datetime.UTC)
             return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
         return formats.date_format(moment.date(), "SHORT_DATE_FORMAT")
     return str(value)

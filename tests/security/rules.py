@@ -159,6 +159,11 @@ RULES = {
     "notifications:preferences":                get("login 200   200   200   200   200   200   200   200   200"),
     "notifications:open":                       get("login 302   404   404   404   404   404   404   404   404", pk="notification"),
     "notifications:one_click":                  get("200   200   200   200   200   200   200   200   200   200", token="preference_token"),
+
+    # The audit trail: an association's staff read its own, the ministry every one.
+    "audit:trail":                              get("login 403   403   403   403   302   302   302   200   200"),
+    "audit:association_trail":                  get("login 403   403   403   403   200   200   404   200   200", slug=A),
+
     # Accounts (django-allauth). A signed-in person is sent on from the sign-in and sign-up
     # pages; the pages of a link (a key) answer everyone, the key deciding.
     "account_signup":                           get("200   302   302   302   302   302   302   302   302   302"),
