@@ -144,12 +144,12 @@ def register_all() -> None:
 
 
 def association_id_of(instance) -> int | None:
-    tracked = BY_MODEL.get(type(instance)._meta.concrete_model)
+    tracked = BY_MODEL.get(instance._meta.concrete_model)
     return tracked.association(instance) if tracked else None
 
 
 def name_of(instance) -> str:
     """The record as the trail names it: "Jeune n° 42"."""
-    tracked = BY_MODEL.get(type(instance)._meta.concrete_model)
-    noun = tracked.noun if tracked else type(instance)._meta.verbose_name
+    tracked = BY_MODEL.get(instance._meta.concrete_model)
+    noun = tracked.noun if tracked else instance._meta.verbose_name
     return f"{noun} n° {instance.pk}"
