@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("evaluations.urls")),
     path("", include("mentorat.notifications.urls")),
     path("", include("mentorat.audit.urls")),
+    path("", include("mentorat.privacy.urls")),
     # One way in per role: the account sign-up page leads to the youth's or the mentor's.
     path("comptes/signup/", signup_choice, name="account_signup"),
     path("comptes/", include("allauth.urls")),

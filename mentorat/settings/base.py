@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "evaluations",
     "mentorat.reminders",
     "mentorat.audit",
+    "mentorat.privacy",
 ]
 
 MIDDLEWARE = [
@@ -327,6 +328,13 @@ CELERY_BEAT_SCHEDULE = {
     "expire-overdue-parental-consents": {
         "task": "programmes.tasks.expire_overdue_consents",
         "schedule": crontab(hour=3, minute=15),
+    },
+    # Accounts inactive for 2 years, closed pairs' notes, refused youths' files
+    # (mentorat/retention.py); the task is a dry run unless told otherwise.
+    "apply-retention-rules": {
+        "task": "mentorat.privacy.tasks.apply_retention_rules",
+        "schedule": crontab(hour=4, minute=30),
+        "kwargs": {"wet_run": True},
     },
     "purge-expired-audit-entries": {
         "task": "mentorat.audit.tasks.purge_expired_entries",

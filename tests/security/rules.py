@@ -164,6 +164,12 @@ RULES = {
     "audit:trail":                              get("login 403   403   403   403   302   302   302   200   200"),
     "audit:association_trail":                  get("login 403   403   403   403   200   200   404   200   200", slug=A),
 
+    # A person's own data: everyone signed in reads, downloads and erases their own.
+    "privacy:export":                           get("login 200   200   200   200   200   200   200   200   200"),
+    "privacy:export_json":                      get("login 200   200   200   200   200   200   200   200   200"),
+    "privacy:erase":                            get("login 200   200   200   200   200   200   200   200   200"),
+    "privacy:erased":                           get("200   200   200   200   200   200   200   200   200   200"),
+
     # Accounts (django-allauth). A signed-in person is sent on from the sign-in and sign-up
     # pages; the pages of a link (a key) answer everyone, the key deciding.
     "account_signup":                           get("200   302   302   302   302   302   302   302   302   302"),
