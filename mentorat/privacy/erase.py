@@ -18,7 +18,7 @@ from evaluations.models.questionnaires import Answer
 from matching.enums import ClosureReason, PairStatus
 from matching.models import Meeting, Objective, Pair, PairEvent
 from mentorat.events import person_erased
-from mentorat.notifications.models import Message
+from mentorat.notifications.models import Message, Notification
 from programmes.models import MentorProfile, ParentalConsent, StaffMembership, YouthProfile
 
 from .models import ClearedPair, Erasure, ErasureCause
@@ -109,6 +109,9 @@ def person_erase(*, user, cause: ErasureCause = ErasureCause.REQUEST, now=None) 
     StaffMembership.objects.filter(user=user).delete()
     Message.objects.filter(
         models.Q(recipient=user) | models.Q(to_email__iexact=user.email)
+    ).delete()
+    Notification.objects.filter(
+        models.Q(recipient=user) | models.Q(email__iexact=user.email)
     ).delete()
     EmailAddress.objects.filter(user=user).delete()
     if apps.is_installed("allauth.mfa"):
