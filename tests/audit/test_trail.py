@@ -210,7 +210,7 @@ class TestWhoReadsTheTrail:
                 by=membership.user,
                 dashboard_url="/",
             )
-        with django_assert_num_queries(7) as few:
+        with django_assert_num_queries(8) as few:
             staff_client.get(url)
         for _ in range(5):
             participant_approve(
