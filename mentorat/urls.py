@@ -28,4 +28,5 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
-handler500 = "mentorat.core.views.server_error"
+# The database away answers 503 in French (mentorat/outage.py); any other error the 500 page.
+handler500 = "mentorat.outage.server_error_or_unavailable"
