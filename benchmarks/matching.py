@@ -50,26 +50,50 @@ OVERSEAS = np.array([code.startswith("97") for code in DEPARTEMENT_CODES])
 
 # Share of people stating each need: youths ask, mentors offer.
 YOUTH_NEEDS = {
-    Need.ORIENTATION: 0.40, Need.SELF_CONFIDENCE: 0.30, Need.INTERNSHIP: 0.25,
-    Need.APPRENTICESHIP: 0.20, Need.EMPLOYMENT: 0.25, Need.DISCOVER_WORK: 0.20,
+    Need.ORIENTATION: 0.40,
+    Need.SELF_CONFIDENCE: 0.30,
+    Need.INTERNSHIP: 0.25,
+    Need.APPRENTICESHIP: 0.20,
+    Need.EMPLOYMENT: 0.25,
+    Need.DISCOVER_WORK: 0.20,
     Need.BACK_TO_SCHOOL: 0.08,
 }
 MENTOR_NEEDS = {
-    Need.ORIENTATION: 0.55, Need.SELF_CONFIDENCE: 0.45, Need.INTERNSHIP: 0.40,
-    Need.APPRENTICESHIP: 0.30, Need.EMPLOYMENT: 0.45, Need.DISCOVER_WORK: 0.45,
+    Need.ORIENTATION: 0.55,
+    Need.SELF_CONFIDENCE: 0.45,
+    Need.INTERNSHIP: 0.40,
+    Need.APPRENTICESHIP: 0.30,
+    Need.EMPLOYMENT: 0.45,
+    Need.DISCOVER_WORK: 0.45,
     Need.BACK_TO_SCHOOL: 0.12,
 }
 # Share of people free at each part of the day: youths after school and on Wednesday
 # afternoons, mentors in the evening and at weekends.
-YOUTH_FREE = {"weekday": (0.05, 0.15, 0.25), "wed": (0.10, 0.55, 0.25),
-              "sat": (0.30, 0.40, 0.15), "sun": (0.10, 0.20, 0.15)}
-MENTOR_FREE = {"weekday": (0.05, 0.05, 0.35), "wed": (0.08, 0.12, 0.35),
-               "sat": (0.30, 0.25, 0.05), "sun": (0.12, 0.15, 0.08)}
+YOUTH_FREE = {
+    "weekday": (0.05, 0.15, 0.25),
+    "wed": (0.10, 0.55, 0.25),
+    "sat": (0.30, 0.40, 0.15),
+    "sun": (0.10, 0.20, 0.15),
+}
+MENTOR_FREE = {
+    "weekday": (0.05, 0.05, 0.35),
+    "wed": (0.08, 0.12, 0.35),
+    "sat": (0.30, 0.25, 0.05),
+    "sun": (0.12, 0.15, 0.08),
+}
 # Languages spoken besides French (Creole is added overseas).
-OTHER_LANGUAGES = {Language.ENGLISH: 0.25, Language.ARABIC: 0.08, Language.SPANISH: 0.05,
-                   Language.PORTUGUESE: 0.03, Language.GERMAN: 0.02, Language.ITALIAN: 0.01,
-                   Language.TURKISH: 0.02, Language.ROMANIAN: 0.01, Language.CHINESE: 0.01,
-                   Language.FRENCH_SIGN_LANGUAGE: 0.005}
+OTHER_LANGUAGES = {
+    Language.ENGLISH: 0.25,
+    Language.ARABIC: 0.08,
+    Language.SPANISH: 0.05,
+    Language.PORTUGUESE: 0.03,
+    Language.GERMAN: 0.02,
+    Language.ITALIAN: 0.01,
+    Language.TURKISH: 0.02,
+    Language.ROMANIAN: 0.01,
+    Language.CHINESE: 0.01,
+    Language.FRENCH_SIGN_LANGUAGE: 0.005,
+}
 YOUTH_FORMATS = (0.40, 0.15, 0.45)  # in Format order: in person, remote, both
 MENTOR_FORMATS = (0.30, 0.20, 0.50)
 
@@ -83,8 +107,9 @@ def _slot_shares(free: dict[str, tuple[float, float, float]]) -> dict[Slot, floa
     return shares
 
 
-def _bitmask(rng: np.random.Generator, n: int, shares: Mapping[Vocabulary, float],
-             at_least_one: bool = True) -> np.ndarray:
+def _bitmask(
+    rng: np.random.Generator, n: int, shares: Mapping[Vocabulary, float], at_least_one: bool = True
+) -> np.ndarray:
     """Each member's bit set with its share; if empty, one bit drawn by share."""
     bit = np.array([member.bit for member in shares], dtype=np.int64)
     share = np.array(list(shares.values()))
@@ -95,9 +120,14 @@ def _bitmask(rng: np.random.Generator, n: int, shares: Mapping[Vocabulary, float
     return mask
 
 
-def _common(rng: np.random.Generator, n: int, needs: Mapping[Need, float],
-            free: dict[str, tuple[float, float, float]], formats: Sequence[float],
-            genders: Sequence[float]) -> dict[str, np.ndarray]:
+def _common(
+    rng: np.random.Generator,
+    n: int,
+    needs: Mapping[Need, float],
+    free: dict[str, tuple[float, float, float]],
+    formats: Sequence[float],
+    genders: Sequence[float],
+) -> dict[str, np.ndarray]:
     departement = rng.choice(len(POPULATION), size=n, p=POPULATION / POPULATION.sum())
     languages = Language.FRENCH.bit | _bitmask(rng, n, OTHER_LANGUAGES, at_least_one=False)
     creole = OVERSEAS[departement] & (rng.random(n) < 0.5)
@@ -138,8 +168,7 @@ def synthetic_people(n_mentees: int, n_mentors: int, seed: int = 0) -> Synthetic
         is_minor=is_minor,
         matchable=~(is_minor & (rng.random(n_mentees) < 0.08)),  # under 15, no consent yet
     )
-    mentor = _common(rng, n_mentors, MENTOR_NEEDS, MENTOR_FREE, MENTOR_FORMATS,
-                     (0.45, 0.54, 0.01))
+    mentor = _common(rng, n_mentors, MENTOR_NEEDS, MENTOR_FREE, MENTOR_FORMATS, (0.45, 0.54, 0.01))
     mentor["sector"] = np.where(rng.random(n_mentors) < 0.05, NO_SECTOR, mentor["sector"])
     capacity = rng.choice([1, 2, 3], size=n_mentors, p=[0.40, 0.35, 0.25])
     running = (rng.random(n_mentors) < 0.10).astype(int)
@@ -179,14 +208,27 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(n_mentees: int, n_mentors: int, *, seed: int = 0, k: int = DEFAULT_K,
-        per_place: int | None = DEFAULT_PER_PLACE, workers: int | None = None
-        ) -> dict[str, Any]:
+def run(
+    n_mentees: int,
+    n_mentors: int,
+    *,
+    seed: int = 0,
+    k: int = DEFAULT_K,
+    per_place: int | None = DEFAULT_PER_PLACE,
+    workers: int | None = None,
+) -> dict[str, Any]:
     mentees, mentors, excluded = synthetic_population(n_mentees, n_mentors, seed)
-    print(f"population: {n_mentees} youths, {n_mentors} mentors, "
-          f"{int(mentors.capacity.sum())} places, {peak_mb():.0f} MB", flush=True)
-    candidates, candidates_s = _timed("candidates", lambda: find_candidates(
-        mentees, mentors, excluded_pairs=excluded, k=k, per_place=per_place, workers=workers))
+    print(
+        f"population: {n_mentees} youths, {n_mentors} mentors, "
+        f"{int(mentors.capacity.sum())} places, {peak_mb():.0f} MB",
+        flush=True,
+    )
+    candidates, candidates_s = _timed(
+        "candidates",
+        lambda: find_candidates(
+            mentees, mentors, excluded_pairs=excluded, k=k, per_place=per_place, workers=workers
+        ),
+    )
     print(f"edges: {len(candidates)}", flush=True)
     result, solve_s = _timed("solve + proposals", lambda: assign(candidates))
     greedy, greedy_s = _timed("greedy + proposals", lambda: assign(candidates, method="greedy"))
@@ -219,19 +261,33 @@ def widest_block(mentees: MenteeArrays, mentors: MentorArrays) -> int:
     return int(width.max(initial=1))
 
 
-def pruning_gap(n_mentees: int, n_mentors: int, *, seed: int = 0, k: int = DEFAULT_K,
-                per_place: int | None = DEFAULT_PER_PLACE) -> dict[str, Any]:
+def pruning_gap(
+    n_mentees: int,
+    n_mentors: int,
+    *,
+    seed: int = 0,
+    k: int = DEFAULT_K,
+    per_place: int | None = DEFAULT_PER_PLACE,
+) -> dict[str, Any]:
     """What the candidate graph's pruning costs: the optimum's total score on the pruned
     graph (each youth's ``k`` best, each mentor's best per place) against the optimum on the
     unpruned one (every feasible pair the blocks screen, no cut per youth nor per mentor).
     ``pruning_gap`` is the share of the total score lost."""
     mentees, mentors, excluded = synthetic_population(n_mentees, n_mentors, seed)
     pruned_graph = find_candidates(
-        mentees, mentors, excluded_pairs=excluded, k=k, per_place=per_place)
+        mentees, mentors, excluded_pairs=excluded, k=k, per_place=per_place
+    )
     pruned = assign(pruned_graph)
-    unpruned_graph, unpruned_s = _timed("unpruned candidates", lambda: find_candidates(
-        mentees, mentors, excluded_pairs=excluded, k=widest_block(mentees, mentors),
-        per_place=None))
+    unpruned_graph, unpruned_s = _timed(
+        "unpruned candidates",
+        lambda: find_candidates(
+            mentees,
+            mentors,
+            excluded_pairs=excluded,
+            k=widest_block(mentees, mentors),
+            per_place=None,
+        ),
+    )
     unpruned, solve_s = _timed("unpruned solve", lambda: assign(unpruned_graph))
     return {
         "gap_mentees": n_mentees,
@@ -250,20 +306,39 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--mentees", type=int, default=200_000)
     parser.add_argument("--mentors", type=int, default=90_000)
     parser.add_argument("--k", type=int, default=DEFAULT_K, help="candidates per youth")
-    parser.add_argument("--per-place", type=int, default=DEFAULT_PER_PLACE,
-                        help="youths a mentor keeps per free place; 0 keeps all")
+    parser.add_argument(
+        "--per-place",
+        type=int,
+        default=DEFAULT_PER_PLACE,
+        help="youths a mentor keeps per free place; 0 keeps all",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=None)
-    parser.add_argument("--gap-mentees", type=int, default=GAP_MENTEES,
-                        help="population measuring the pruning's cost; 0 skips it")
+    parser.add_argument(
+        "--gap-mentees",
+        type=int,
+        default=GAP_MENTEES,
+        help="population measuring the pruning's cost; 0 skips it",
+    )
     parser.add_argument("--gap-mentors", type=int, default=GAP_MENTORS)
     args = parser.parse_args(argv)
-    report = run(args.mentees, args.mentors, seed=args.seed, k=args.k,
-                 per_place=args.per_place or None, workers=args.workers)
+    report = run(
+        args.mentees,
+        args.mentors,
+        seed=args.seed,
+        k=args.k,
+        per_place=args.per_place or None,
+        workers=args.workers,
+    )
     # Afterwards, so that the batch's own peak memory is reported above.
     if args.gap_mentees:
-        report |= pruning_gap(args.gap_mentees, args.gap_mentors, seed=args.seed, k=args.k,
-                              per_place=args.per_place or None)
+        report |= pruning_gap(
+            args.gap_mentees,
+            args.gap_mentors,
+            seed=args.seed,
+            k=args.k,
+            per_place=args.per_place or None,
+        )
     print(json.dumps(report), flush=True)
     return report
 
