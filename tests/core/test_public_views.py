@@ -36,6 +36,8 @@ PUBLIC_VIEWS = {
     "notifications:one_click",
     # A staff invitation link is opened before its holder has signed in.
     "programmes:invitation_accept",
+    # Said to a person just after their account was erased (they are signed out by then).
+    "privacy:erased",
     # Django's admin has its own login page.
     "admin:login",
 }
