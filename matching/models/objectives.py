@@ -84,7 +84,9 @@ class Objective(models.Model):
             raise InvalidTransition(_("Seuls le jeune et le mentor écrivent leurs objectifs."))
 
     @classmethod
-    def propose(cls, *, pair, by, text: str, target_date: date | None = None) -> "Objective":
+    def propose(
+        cls, *, pair, by, text: str, target_date: date | None = None, now=None
+    ) -> "Objective":
         """The youth or the mentor adds an objective (at most five per pair). Call it with the
         pair's row locked so that two additions at once cannot make a sixth."""
         cls._check_can_change(pair, by)
@@ -96,13 +98,14 @@ class Objective(models.Model):
             raise ValidationError(
                 {"text": _("Cinq objectifs au plus : abandonnez-en un avant d’en ajouter.")}
             )
+        now = now or timezone.now()
         objective = cls.objects.create(
-            pair=pair, text=text.strip(), target_date=target_date, created_by=by
+            pair=pair, text=text.strip(), target_date=target_date, created_by=by, created_at=now
         )
-        objective._record(ObjectiveChangeKind.PROPOSED, by=by)
+        objective._record(ObjectiveChangeKind.PROPOSED, by=by, at=now)
         return objective
 
-    def edit(self, *, by, text: str, target_date: date | None) -> None:
+    def edit(self, *, by, text: str, target_date: date | None, now=None) -> None:
         self._check_can_change(self.pair, by)
         if not text.strip():
             raise ValidationError({"text": _("Écrivez l’objectif en une phrase courte.")})
@@ -110,17 +113,17 @@ class Objective(models.Model):
             return
         self.text, self.target_date = text.strip(), target_date
         self.save(update_fields=["text", "target_date"])
-        self._record(ObjectiveChangeKind.EDITED, by=by)
+        self._record(ObjectiveChangeKind.EDITED, by=by, at=now)
 
-    def set_status(self, *, by, status: ObjectiveStatus) -> None:
+    def set_status(self, *, by, status: ObjectiveStatus, now=None) -> None:
         self._check_can_change(self.pair, by)
         if self.status == status:
             return
         self.status = status
         self.save(update_fields=["status"])
-        self._record(ObjectiveChangeKind.STATUS, by=by)
+        self._record(ObjectiveChangeKind.STATUS, by=by, at=now)
 
-    def _record(self, kind, *, by) -> None:
+    def _record(self, kind, *, by, at=None) -> None:
         ObjectiveChange.objects.create(
             objective=self,
             kind=kind,
@@ -128,6 +131,7 @@ class Objective(models.Model):
             target_date=self.target_date,
             status=self.status,
             by=by,
+            at=at or timezone.now(),
         )
 
 

@@ -202,7 +202,7 @@ class Pair(models.Model):
     def answer_of(self, user) -> str:
         return self.youth_answer if user.pk == self.youth.user_id else self.mentor_answer
 
-    def _move_to(self, status: PairStatus, *, by, reason: str = "", fields=()) -> None:
+    def _move_to(self, status: PairStatus, *, by, reason: str = "", fields=(), at=None) -> None:
         """The one place a pair changes state: checked, dated, attributed, and the mentor's
         place given back when the pair stops holding it."""
         PAIR_TRANSITIONS.check(
@@ -217,13 +217,19 @@ class Pair(models.Model):
         if previous in OPEN_PAIR_STATUSES and status not in OPEN_PAIR_STATUSES:
             MentorProfile.objects.release_place(self.mentor_id)
         PairEvent.objects.create(
-            pair=self, from_status=previous, to_status=status, by=by, reason=reason
+            pair=self,
+            from_status=previous,
+            to_status=status,
+            by=by,
+            reason=reason,
+            at=at or timezone.now(),
         )
 
     def approve(self, *, by, now=None):
         """Staff send the proposal to both people, who then have ANSWER_DELAY to answer."""
-        self.answer_deadline = (now or timezone.now()) + ANSWER_DELAY
-        self._move_to(PairStatus.APPROVED, by=by, fields=["answer_deadline"])
+        now = now or timezone.now()
+        self.answer_deadline = now + ANSWER_DELAY
+        self._move_to(PairStatus.APPROVED, by=by, fields=["answer_deadline"], at=now)
 
     def reject(self, *, by, reason: str):
         if not reason.strip():
@@ -247,14 +253,16 @@ class Pair(models.Model):
             raise InvalidTransition(_("Seuls le jeune et le mentor du binôme peuvent répondre."))
         setattr(self, field, Answer.ACCEPTED if accepted else Answer.DECLINED)
         if not accepted:
-            self._move_to(PairStatus.DECLINED, by=by, reason=reason.strip(), fields=[field])
+            self._move_to(
+                PairStatus.DECLINED, by=by, reason=reason.strip(), fields=[field], at=now
+            )
         elif self.youth_answer == self.mentor_answer == Answer.ACCEPTED:
             self.started_on = timezone.localdate(now)
-            self._move_to(PairStatus.ACTIVE, by=by, fields=[field, "started_on"])
+            self._move_to(PairStatus.ACTIVE, by=by, fields=[field, "started_on"], at=now)
         else:
             self.save(update_fields=[field])
             PairEvent.objects.create(
-                pair=self, from_status=self.status, to_status=self.status, by=by, reason=""
+                pair=self, from_status=self.status, to_status=self.status, by=by, reason="", at=now
             )
 
     def expire(self):
@@ -333,6 +341,7 @@ class Pair(models.Model):
             by=by,
             reason=str(ClosureReason.OBJECTIVES_REACHED.label),
             fields=["ended_at", "closure_details"],
+            at=now,
         )
 
     def end_early(self, *, by, reason: str, details: str, now=None):
@@ -357,6 +366,7 @@ class Pair(models.Model):
                 "closure_requested_by",
                 "closure_requested_at",
             ],
+            at=now,
         )
 
     def request_rematch(self, *, by, now=None):
