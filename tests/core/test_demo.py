@@ -8,6 +8,7 @@ from matching.models import Pair, PairEvent
 from mentorat.accounts.enums import Role
 from mentorat.accounts.models import User
 from mentorat.core.demo import DEMO_PASSWORD
+from mentorat.core.demo.pair_life import PAIRS
 from programmes.enums import ConsentDecision, LabelStatus, ParticipantStatus, StaffRole
 from programmes.models import (
     Association,
@@ -105,8 +106,10 @@ def test_the_showcase_youth_and_mentor_are_in_a_pair_under_way(seeded):
 
 
 def test_enough_people_across_france_for_matching(seeded):
-    assert YouthProfile.objects.count() == 64  # 63 and the showcase youth
-    assert MentorProfile.objects.count() == 32
+    # 63 and the showcase youth, and the people of the pair-life demo's pairs.
+    pair_life_mentors = {situation.mentor.email for situation in PAIRS}
+    assert YouthProfile.objects.count() == 64 + len(PAIRS)
+    assert MentorProfile.objects.count() == 32 + len(pair_life_mentors)
     attached = YouthProfile.objects.exclude(programme=None)
     departements = set(attached.values_list("departement", flat=True))
     assert {"75", "93", "69", "59", "13", "974"} <= departements
