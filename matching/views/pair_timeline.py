@@ -62,6 +62,13 @@ def at_day(value: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
 
 
+def meeting_moment(meeting) -> datetime.datetime:
+    """When the meeting sits in the timeline: when it was logged, if on its day (then before
+    its evaluations), else at the end of its day."""
+    end_of_day = at_day(meeting.held_on) + datetime.timedelta(days=1, microseconds=-1)
+    return min(meeting.logged_at, end_of_day)
+
+
 def disputed(meeting) -> bool:
     return meeting.youth_confirmation == YouthConfirmation.DISPUTED
 
@@ -70,7 +77,7 @@ def meeting_entries(pair, viewer: Viewer, data: PairData):
     mentor = name_of(pair.mentor.user)
     for meeting in data.meetings:
         yield TimelineEntry(
-            at=at_day(meeting.held_on),
+            at=meeting_moment(meeting),
             title=_("Rencontre du %(date)s") % {"date": day(meeting.held_on)},
             kind="meeting",
             by=mentor,
