@@ -13,11 +13,13 @@ from django.utils import timezone
 from matching.models import Pair
 from programmes.enums import StaffRole
 
+from .defaults import load_version_1
 from .enums import Channel, ContactWith, Fit, ItemKind, Outcome, Progress, QuestionnaireKind
 from .models import (
     Answer,
     ClosureEvaluation,
     FollowUpNote,
+    Item,
     MeetingEvaluation,
     Questionnaire,
     Response,
@@ -50,6 +52,9 @@ NOTES = [
 def seed_evaluations_demo(seed: int = 2021) -> None:
     """Call after the pair-life demo (pairs started, meetings, closures) exists."""
     rng = random.Random(seed)
+    # The platform's questionnaires come with a data migration; an emptied database (a
+    # transactional test) gets them back here.
+    load_version_1(Questionnaire, Item)
     pairs = (
         Pair.objects.filter(started_on__isnull=False)
         .select_related("programme__association", "youth__user", "mentor__user", "mentor__referent")

@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from evaluations.defaults import load_version_1
-from evaluations.models import FollowUpNote, Item, MeetingEvaluation, Questionnaire, Response
+from evaluations.models import FollowUpNote, MeetingEvaluation, Response
 from matching.enums import PairStatus, YouthConfirmation
 from matching.models import Meeting, Objective, Pair
 from matching.population import matchable_youths
@@ -25,8 +24,6 @@ SHOTS = os.environ.get("PAIR_LIFE_SCREENSHOTS")  # a folder, to look at the page
 
 @pytest.fixture
 def demo(transactional_db):
-    # Transactional tests empty the tables the data migration filled: load it again.
-    load_version_1(Questionnaire, Item)
     call_command("seed_demo", stdout=open(os.devnull, "w"))
 
 
