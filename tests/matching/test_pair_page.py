@@ -160,3 +160,42 @@ def test_the_query_count_is_pinned(client, pair, django_assert_num_queries):
     client.force_login(referent_of(pair))
     with django_assert_num_queries(PAGE_QUERIES):
         assert client.get(reverse("matching:pair", args=[pair.pk])).status_code == 200
+
+
+def staff_list(client, pair, tab):
+    client.force_login(coordinator_of(pair))
+    programme = pair.programme
+    url = reverse("matching:pairs", args=[programme.association.slug, programme.slug])
+    return client.get(url, {"etat": tab})
+
+
+def test_staff_lists_link_running_pairs_with_their_cadence(client):
+    pair = followed_pair(started_on=timezone.localdate() - datetime.timedelta(days=50))
+    response = staff_list(client, pair, "en-cours")
+    body = response.content.decode()
+    assert reverse("matching:pair", args=[pair.pk]) in body
+    assert "En retard" in body
+
+
+def test_closed_pairs_have_their_tab_and_stay_readable(client, pair):
+    pair.end_early(by=pair.youth.user, reason=ClosureReason.NO_FIT, details="Pas d’entente")
+    response = staff_list(client, pair, "termines")
+    assert list(response.context["page_obj"]) == [pair]
+    body = response.content.decode()
+    assert "Le binôme ne fonctionnait pas" in body
+    assert reverse("matching:pair", args=[pair.pk]) in body
+    assert dict((tab.slug, count) for tab, count in response.context["tabs"])["termines"] == 1
+
+
+def test_the_running_tab_costs_the_same_with_its_cadence(client, django_assert_num_queries):
+    pair = followed_pair()
+    client.force_login(coordinator_of(pair))
+    programme = pair.programme
+    url = reverse("matching:pairs", args=[programme.association.slug, programme.slug])
+    # session, user, savepoint, programme, tab counts, page count, rows, release
+    with django_assert_num_queries(8):
+        client.get(url, {"etat": "en-cours"})
+    for _ in range(4):
+        followed_pair(programme=programme)
+    with django_assert_num_queries(8):
+        assert len(client.get(url, {"etat": "en-cours"}).context["page_obj"]) == 5
