@@ -17,6 +17,7 @@ from ..calendar import planned_meeting_ics
 from ..enums import PairStatus
 from ..forms import MeetingAnswerForm, MeetingLogForm, PlanForm
 from ..models import Meeting, PlannedMeeting
+from ..notify import tell_other_about_planned, tell_referent_about_meeting
 from .pair import pair_and_viewer, pair_url
 
 
@@ -59,6 +60,8 @@ def meeting_log(request, pk):
         except InvalidTransition as refusal:
             form.add_error(None, refusal.message)
         else:
+            if meeting.alert_referent:
+                tell_referent_about_meeting(meeting, disputed=False)
             messages.success(
                 request,
                 _("Rencontre du %(date)s notée. Le jeune va la confirmer.")
@@ -102,6 +105,8 @@ def meeting_answer(request, pk, meeting_pk):
         except InvalidTransition as refusal:
             form.add_error(None, refusal.message)
         else:
+            if not form.cleaned_data["happened"]:
+                tell_referent_about_meeting(meeting, disputed=True)
             messages.success(
                 request,
                 _("Merci, c’est noté.")
@@ -130,7 +135,7 @@ def meeting_plan(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            PlannedMeeting.plan(
+            planned = PlannedMeeting.plan(
                 pair=pair,
                 by=request.user,
                 starts_at=data["starts_at"],
@@ -146,6 +151,7 @@ def meeting_plan(request, pk):
         except InvalidTransition as refusal:
             form.add_error(None, refusal.message)
         else:
+            tell_other_about_planned(planned, by=request.user)
             messages.success(
                 request,
                 _("Rencontre planifiée. Ajoute-la à ton agenda avec le fichier .ics.")

@@ -192,10 +192,11 @@ def test_the_running_tab_costs_the_same_with_its_cadence(client, django_assert_n
     client.force_login(coordinator_of(pair))
     programme = pair.programme
     url = reverse("matching:pairs", args=[programme.association.slug, programme.slug])
-    # session, user, savepoint, programme, tab counts, page count, rows, release
-    with django_assert_num_queries(8):
+    # session, user, savepoint, programme, tab counts, page count, rows, the header's unread
+    # count, release
+    with django_assert_num_queries(9):
         client.get(url, {"etat": "en-cours"})
     for _ in range(4):
         followed_pair(programme=programme)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert len(client.get(url, {"etat": "en-cours"}).context["page_obj"]) == 5
