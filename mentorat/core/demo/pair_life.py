@@ -3,12 +3,12 @@ objectives, planned meetings, closures and a rematch, so that each pair page, fo
 next step shows something real on a first run.
 
 The showcase pair (the printed `jeune@` and `mentor@` logins) started on the day of the first
-seed: it stays fresh, for a visitor to write its objectives, log and confirm its first meeting;
-it only gets its next meeting planned. The other pairs are the Afev's, followed by the printed
-`referent@` (and read by `coordination@`); their youths and mentors sign up, are vetted and
-paired as on the site, then live in the past through the models' own methods, given the dates
-(`now=`, `today=`) a person would have acted on. Idempotent: each pair is made once, found by
-its youth's address afterwards."""
+seed: it stays fresh, for a visitor to write its objectives, log and confirm its first meeting
+(and the reminders' demo test follows its cadence as it slips). The other pairs are the Afev's,
+followed by the printed `referent@` (and read by `coordination@`); their youths and mentors
+sign up, are vetted and paired as on the site, then live in the past through the models' own
+methods, given the dates (`now=`, `today=`) a person would have acted on. Idempotent: each
+pair is made once, found by its youth's address afterwards."""
 
 import datetime
 from dataclasses import dataclass
@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from matching.enums import ClosureReason, MeetingFormat, MeetingTopic, ObjectiveStatus, PairStatus
+from matching.enums import ClosureReason, MeetingFormat, MeetingTopic, ObjectiveStatus
 from matching.models import Meeting, Objective, Pair, PlannedMeeting
 from matching.services import pair_propose
 from mentorat.accounts.enums import Role
@@ -234,7 +234,6 @@ PAIRS = (
 
 def seed_pair_life(showcase: Showcase) -> None:
     today = timezone.localdate()
-    _plan_showcase(showcase.pair, today)
     coordinator, referent = showcase.coordinator, showcase.referent
     programme = showcase.pair.programme
     for situation in PAIRS:
@@ -251,18 +250,6 @@ seed_demo_pair_life = seed_pair_life
 
 def _at(day: datetime.date, hour: int = 18) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
-
-
-def _plan_showcase(pair: Pair, today) -> None:
-    """The showcase pair's first meeting, planned by its mentor for next week."""
-    if pair.status != PairStatus.ACTIVE or pair.planned_meetings.exists():
-        return
-    PlannedMeeting.plan(
-        pair=pair,
-        by=pair.mentor.user,
-        starts_at=_at(today + datetime.timedelta(days=7), 18),
-        place="Médiathèque Violette-Leduc, 18-20 rue Faidherbe, Paris 11e",
-    )
 
 
 def _user(email: str, first_name: str, last_name: str, role: Role):
