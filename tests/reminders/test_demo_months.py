@@ -103,8 +103,12 @@ def test_eight_months_of_the_demo_send_exactly_the_expected_messages(settings, t
     parents = Notification.objects.filter(kind=kinds.CONSENT_REMINDER).order_by("pk")
     assert [row.created_at.astimezone(PARIS).date() for row in parents] == [day(2), day(6)]
     assert len({row.email for row in parents}) == 1 and parents[0].recipient is None
-    # Nothing else: no meeting is ever logged, so no meeting reminder of any kind.
+    # Nothing else: the showcase pair never logs a meeting; the demo's other pairs (pair life)
+    # bring meetings to confirm, a planned meeting and a referent told of an expired attestation.
     assert set(Notification.objects.values_list("kind", flat=True)) == {
+        kinds.MEETING_TO_CONFIRM,
+        kinds.PLANNED_TOMORROW,
+        kinds.REFERENT_ATTESTATION_EXPIRED,
         kinds.START_QUESTIONNAIRE,
         kinds.CADENCE_DUE_SOON,
         kinds.CADENCE_LATE,
