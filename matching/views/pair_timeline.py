@@ -87,6 +87,8 @@ def meeting_entries(pair, viewer: Viewer, data: PairData):
                 "meeting": meeting,
                 # The private note reaches the mentor who wrote it and staff, never the youth.
                 "show_private": not viewer.is_youth,
+                # The youth's word on a meeting that did not happen is for their referent.
+                "show_youth_note": not viewer.is_mentor,
                 "counts": meeting.counts_on(data.today),
                 "answer_url": reverse("matching:meeting_answer", args=[pair.pk, meeting.pk])
                 if viewer.is_youth and pair.status == PairStatus.ACTIVE

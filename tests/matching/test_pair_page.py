@@ -78,6 +78,16 @@ def test_the_private_note_never_reaches_the_youth(client, pair):
         assert "Je m’inquiète pour sa famille" in body, role
 
 
+def test_the_youths_word_on_a_meeting_that_did_not_happen_never_reaches_the_mentor(client, pair):
+    meeting = MeetingFactory(pair=pair)
+    meeting.answer(by=pair.youth.user, happened=False, note="Il n’est jamais venu")
+    mentor_page = page(client, pair.mentor.user, pair).content.decode()
+    assert "Il n’est jamais venu" not in mentor_page
+    for role in ("youth", "referent", "coordinator"):
+        body = page(client, members(pair)[role], pair).content.decode()
+        assert "Il n’est jamais venu" in body, role
+
+
 def test_the_youth_is_asked_to_confirm_a_meeting(client, pair):
     meeting = MeetingFactory(pair=pair)
     response = page(client, pair.youth.user, pair)
