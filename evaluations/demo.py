@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from matching.enums import PairStatus
 from matching.models import Pair
 from programmes.enums import StaffRole
 
@@ -171,7 +172,7 @@ def _closure_evaluations(pair, rng) -> None:
     for user in (pair.mentor.user, pair.youth.user):
         if pair.closure_evaluations.filter(author=user).exists():
             continue
-        completed = pair.status == "completed"
+        completed = pair.status == PairStatus.COMPLETED
         ClosureEvaluation.record(
             pair=pair,
             by=user,

@@ -42,6 +42,14 @@ class Cadence:
     def label(self) -> str:
         return str(self.status.label)
 
+    @property
+    def is_late(self) -> bool:
+        return self.status == CadenceStatus.LATE
+
+    @property
+    def is_due_soon(self) -> bool:
+        return self.status == CadenceStatus.DUE_SOON
+
 
 def minimum_reached_on(pair) -> date | None:
     if pair.started_on is None:

@@ -105,6 +105,14 @@ class Meeting(models.Model):
         return f"{self.pair} — {self.held_on}"
 
     @property
+    def is_confirmed(self) -> bool:
+        return self.youth_confirmation == YouthConfirmation.CONFIRMED
+
+    @property
+    def is_disputed(self) -> bool:
+        return self.youth_confirmation == YouthConfirmation.DISPUTED
+
+    @property
     def topic_labels(self) -> list[str]:
         from programmes.flags import labels_of
 

@@ -76,6 +76,14 @@ class Objective(models.Model):
     def __str__(self):
         return self.text
 
+    @property
+    def is_reached(self) -> bool:
+        return self.status == ObjectiveStatus.REACHED
+
+    @property
+    def is_abandoned(self) -> bool:
+        return self.status == ObjectiveStatus.ABANDONED
+
     @staticmethod
     def _check_can_change(pair, by) -> None:
         if pair.status != PairStatus.ACTIVE:

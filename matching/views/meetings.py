@@ -89,7 +89,7 @@ def meeting_answer(request, pk, meeting_pk):
     initial = {}
     if meeting.youth_confirmation:
         initial = {
-            "happened": "yes" if meeting.youth_confirmation == "confirmed" else "no",
+            "happened": "yes" if meeting.is_confirmed else "no",
             "youth_note": meeting.youth_note,
         }
     form = MeetingAnswerForm(data=request.POST or None, initial=initial)
