@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "mentorat.reminders",
     "mentorat.audit",
     "mentorat.privacy",
+    "mentorat.dashboards",
 ]
 
 MIDDLEWARE = [
