@@ -106,8 +106,9 @@ def personal_data(user) -> list[Section]:
     for pair in pairs:
         pair_section.records.append(record_of(pair, exclude=("explanation",)))
         pair_section.records += [record_of(objective) for objective in pair.objectives.all()]
-        # A mentor's private note is written for the referent, not about the mentor.
-        private = () if mentor is not None else ("private_note",)
+        # Each side's note for the referent (the mentor's private note, the youth's word on a
+        # meeting that did not happen) is read by its author and staff, never by the other.
+        private = ("youth_note",) if mentor is not None else ("private_note",)
         pair_section.records += [
             record_of(meeting, exclude=private) for meeting in Meeting.objects.filter(pair=pair)
         ]

@@ -77,6 +77,18 @@ class TestDownload:
         assertContains(response, "Très motivée.")
         assertContains(response, "Voici tout ce que la plateforme conserve sur vous")
 
+    def test_the_mentor_never_reads_the_youths_word_on_a_meeting(self, client, pair):
+        meeting = pair.meetings.get()
+        meeting.youth_note = "Il n’est pas venu et ne répond plus."
+        meeting.save(update_fields=["youth_note"])
+        client.force_login(pair.mentor.user)
+        assertNotContains(client.get(reverse("privacy:export")), "ne répond plus")
+        data = json.loads(client.get(reverse("privacy:export_json")).content)
+        assert all("youth_note" not in row for row in data["pairs"])
+        # The youth reads what they wrote.
+        client.force_login(pair.youth.user)
+        assertContains(client.get(reverse("privacy:export")), "ne répond plus")
+
     def test_the_anonymous_visitor_is_sent_to_login(self, client):
         for name in ("privacy:export", "privacy:export_json", "privacy:erase"):
             response = client.get(reverse(name))
