@@ -3,6 +3,7 @@ one is due (at least twice in a pair's first month, then every month)."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -80,14 +81,28 @@ def with_contacts(pairs):
     )
 
 
+class ContactState(StrEnum):
+    LATE = "late"
+    SOON = "soon"
+    OK = "ok"
+
+
 @dataclass(frozen=True)
 class ContactDue:
     due_on: date
-    state: str  # "late", "soon" or "ok"
+    state: ContactState
+
+    @property
+    def is_late(self) -> bool:
+        return self.state == ContactState.LATE
+
+    @property
+    def is_soon(self) -> bool:
+        return self.state == ContactState.SOON
 
     @property
     def is_due(self) -> bool:
-        return self.state != "ok"
+        return self.state != ContactState.OK
 
 
 def contact_due(
@@ -103,9 +118,9 @@ def contact_due(
     else:
         due_on = last_contact_on + relativedelta(months=1)
     if due_on < today:
-        state = "late"
+        state = ContactState.LATE
     elif due_on <= today + CONTACT_SOON:
-        state = "soon"
+        state = ContactState.SOON
     else:
-        state = "ok"
+        state = ContactState.OK
     return ContactDue(due_on=due_on, state=state)
