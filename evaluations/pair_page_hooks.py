@@ -134,7 +134,10 @@ def next_steps(pair, viewer):
                 )
                 url = reverse("evaluations:questionnaire", args=[pair.pk, MOMENT_OF[kind]])
                 yield NextStep(label, url, priority=PRIORITY_FIRST)
-    meetings = pair.meetings.exclude(evaluations__role=role).order_by("-held_on", "-pk")
+    # Once the pair has ended, its bilan is what is asked, not the rating of old meetings
+    # (their pages still take a rating).
+    meetings = pair.meetings.none() if pair.is_closed else pair.meetings.all()
+    meetings = meetings.exclude(evaluations__role=role).order_by("-held_on", "-pk")
     if youth:
         meetings = meetings.exclude(youth_confirmation=YouthConfirmation.DISPUTED)
     for meeting in meetings[:MAX_MEETING_STEPS]:

@@ -131,6 +131,16 @@ def test_at_closure_the_end_questionnaire_and_the_closure_evaluation_are_asked()
     assert "Faire le bilan de votre mentorat" in steps(pair, pair.mentor.user)
 
 
+def test_an_ended_pair_asks_for_its_bilan_not_for_the_rating_of_old_meetings():
+    pair = followed_pair()
+    meeting = MeetingFactory(pair=pair, confirmed=True)
+    complete(pair)
+    for user in (pair.youth.user, pair.mentor.user):
+        assert not any(step.startswith("Noter") for step in steps(pair, user))
+    # The meeting's own page still takes a rating.
+    assert MeetingEvaluation.refusal(meeting, pair.mentor.user) == ""
+
+
 def test_the_referent_is_asked_to_contact_a_pair_due_for_it():
     pair = followed_pair(started_on=timezone.localdate() - timezone.timedelta(days=20))
     (step,) = pair_page.next_steps(pair, viewer(pair, referent_of(pair)))
