@@ -24,7 +24,10 @@ def deliver(message_id: int) -> bool:
             body=message.with_secrets(message.body_text),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[message.to_email],
-            headers={"Message-ID": message_id_header(message.key)},
+            headers={
+                **{name: message.with_secrets(value) for name, value in message.headers.items()},
+                "Message-ID": message_id_header(message.key),
+            },
         )
         if message.body_html:
             email.attach_alternative(message.with_secrets(message.body_html), "text/html")

@@ -55,11 +55,12 @@ def email_of(notification: Notification) -> None:
     url = context.pop("url", None) or notification.url
     if url.startswith("/"):
         url = settings.SITE_URL + url
-    preference_url = ""
+    preference_url, headers = "", {}
     if notification.recipient_id and kind is not None and not kind.essential:
         token = preference_token(user_id=notification.recipient_id, kind=notification.kind)
         secrets.append(token)
         preference_url = settings.SITE_URL + reverse("notifications:one_click", args=[token])
+        headers = list_unsubscribe(preference_url)
     context.update(
         {
             "notification": notification,
@@ -84,4 +85,15 @@ def email_of(notification: Notification) -> None:
         body_html=body_html,
         recipient=notification.recipient,
         secrets=secrets,
+        headers=headers,
     )
+
+
+def list_unsubscribe(url: str) -> dict[str, str]:
+    """The headers a mail client shows as its own "unsubscribe" button (RFC 2369), and with
+    which it turns the email off in one click by a POST to the same signed link (RFC 8058,
+    which asks for an https link: over http, the button opens the page that asks)."""
+    headers = {"List-Unsubscribe": f"<{url}>"}
+    if url.startswith("https://"):
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return headers

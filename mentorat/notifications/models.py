@@ -51,6 +51,8 @@ class Message(models.Model):
     body_text = models.TextField(_("texte"))
     body_html = models.TextField(_("HTML"), blank=True)
     secrets = models.JSONField(_("secrets en attente d’envoi"), default=list, blank=True)
+    # Extra email headers (List-Unsubscribe...), with the same placeholders as the bodies.
+    headers = models.JSONField(_("en-têtes"), default=dict, blank=True)
     status = models.CharField(
         _("état"), max_length=16, choices=MessageStatus, default=MessageStatus.PENDING
     )

@@ -56,16 +56,22 @@ def message_record(
     body_html: str = "",
     recipient=None,
     secrets: Sequence[str] = (),
+    headers: dict[str, str] | None = None,
 ) -> Message:
-    """Record an already rendered message (allauth renders its own) and queue its delivery."""
+    """Record an already rendered message (allauth renders its own) and queue its delivery.
+    `headers` are extra email headers; the secrets they hold are kept apart as the bodies'."""
     kept = []
+    headers = dict(headers or {})
     # The shortest first: a token inside a link is taken out and the rest of the link stays
     # readable; a link that held it is then no longer found, and not kept.
     for secret in sorted({secret for secret in secrets if secret}, key=len):
-        if secret in body_text or secret in body_html:
+        in_headers = any(secret in value for value in headers.values())
+        if secret in body_text or secret in body_html or in_headers:
             kept.append(secret)
-            body_text = body_text.replace(secret, secret_placeholder(len(kept)))
-            body_html = body_html.replace(secret, secret_placeholder(len(kept)))
+            placeholder = secret_placeholder(len(kept))
+            body_text = body_text.replace(secret, placeholder)
+            body_html = body_html.replace(secret, placeholder)
+            headers = {name: value.replace(secret, placeholder) for name, value in headers.items()}
     message, created = Message.objects.get_or_create(
         key=key,
         defaults={
@@ -75,6 +81,7 @@ def message_record(
             "body_html": body_html,
             "recipient": recipient,
             "secrets": kept,
+            "headers": headers,
         },
     )
     if created:

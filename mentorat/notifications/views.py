@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from mentorat.accounts.models import User
@@ -76,9 +77,14 @@ def preferences(request):
 
 
 @login_not_required
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def one_click(request, token):
-    """GET asks (a mail scanner opening links changes nothing), POST turns the email off."""
+    """GET asks (a mail scanner opening links changes nothing), POST turns the email off.
+
+    The POST needs no CSRF token: the mail client's one-click unsubscribe (RFC 8058) posts
+    ``List-Unsubscribe=One-Click`` here without cookies. The signed token is the only thing
+    that says whose email and which kind, and another site cannot make it."""
     found = read_preference_token(token)
     kind = kind_of(found[1]) if found else None
     if kind is None or kind.essential:
