@@ -5,8 +5,10 @@ import hashlib
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.utils import timezone
 
 from .models import Message, MessageStatus
+from .quiet import is_quiet
 
 
 def deliver(message_id: int) -> bool:
@@ -18,6 +20,10 @@ def deliver(message_id: int) -> bool:
             .first()
         )
         if message is None:  # already sent, given up, or being sent by another worker
+            return False
+        now = timezone.now()
+        if message.quiet_hours and is_quiet(now):
+            message.wait_for_morning(now)
             return False
         email = EmailMultiAlternatives(
             subject=message.subject,

@@ -86,6 +86,7 @@ def email_of(notification: Notification) -> None:
         recipient=notification.recipient,
         secrets=secrets,
         headers=headers,
+        quiet_hours=True,
     )
 
 

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .quiet import next_allowed
+
 # After this many failed attempts a message is set aside for a person to look at.
 MAX_ATTEMPTS = 6
 
@@ -53,6 +55,8 @@ class Message(models.Model):
     secrets = models.JSONField(_("secrets en attente d’envoi"), default=list, blank=True)
     # Extra email headers (List-Unsubscribe...), with the same placeholders as the bodies.
     headers = models.JSONField(_("en-têtes"), default=dict, blank=True)
+    # Sent by the platform on its own (a reminder): never during quiet hours, retries included.
+    quiet_hours = models.BooleanField(_("jamais la nuit"), default=False)
     status = models.CharField(
         _("état"), max_length=16, choices=MessageStatus, default=MessageStatus.PENDING
     )
@@ -88,6 +92,12 @@ class Message(models.Model):
             body = body.replace(secret_placeholder(number), secret)
         return body
 
+    def wait_for_morning(self, now) -> None:
+        """A quiet-hours message found due at night (a delivery queued just before 20:00, a
+        retry scheduled before this rule): the next attempt is the next 08:00, not counted."""
+        self.next_attempt_at = next_allowed(now)
+        self.save(update_fields=["next_attempt_at"])
+
     def mark_sent(self):
         self.status = MessageStatus.SENT
         self.sent_at = timezone.now()
@@ -95,7 +105,8 @@ class Message(models.Model):
         self.save(update_fields=["status", "sent_at", "secrets"])
 
     def mark_attempt_failed(self, error: str):
-        """Back off exponentially (2, 4, 8... minutes), then give up."""
+        """Back off exponentially (2, 4, 8... minutes), then give up. A retry that would fall
+        in quiet hours waits for the morning."""
         self.attempts += 1
         self.last_error = error[:2000]
         if self.attempts >= MAX_ATTEMPTS:
@@ -104,6 +115,8 @@ class Message(models.Model):
             self.secrets = []
         base = getattr(settings, "NOTIFICATIONS_RETRY_BASE_SECONDS", 60)
         self.next_attempt_at = timezone.now() + timedelta(seconds=base * 2**self.attempts)
+        if self.quiet_hours:
+            self.next_attempt_at = next_allowed(self.next_attempt_at)
         self.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", "secrets"])
 
 

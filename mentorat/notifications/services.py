@@ -57,9 +57,12 @@ def message_record(
     recipient=None,
     secrets: Sequence[str] = (),
     headers: dict[str, str] | None = None,
+    quiet_hours: bool = False,
 ) -> Message:
     """Record an already rendered message (allauth renders its own) and queue its delivery.
-    `headers` are extra email headers; the secrets they hold are kept apart as the bodies'."""
+    `headers` are extra email headers; the secrets they hold are kept apart as the bodies'.
+    `quiet_hours`: the platform sends it on its own, so never between 20:00 and 08:00 (its
+    retries included); what a person just asked for (a reset link) goes at once."""
     kept = []
     headers = dict(headers or {})
     # The shortest first: a token inside a link is taken out and the rest of the link stays
@@ -82,6 +85,7 @@ def message_record(
             "recipient": recipient,
             "secrets": kept,
             "headers": headers,
+            "quiet_hours": quiet_hours,
         },
     )
     if created:

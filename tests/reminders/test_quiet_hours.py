@@ -2,21 +2,27 @@
 falls due at night goes out in the morning, on daylight-saving days too."""
 
 import datetime
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 
 from mentorat.notifications.emails import notifications_email
-from mentorat.notifications.models import EmailState, Notification
+from mentorat.notifications.models import EmailState, Message, MessageStatus, Notification
 from mentorat.notifications.quiet import is_quiet, next_allowed
+from mentorat.notifications.services import message_send
+from mentorat.notifications.tasks import deliver_message, deliver_pending_messages
 from mentorat.reminders import kinds
+from tests.accounts.factories import UserFactory
 from tests.evaluations.factories import followed_pair
 
 from .helpers import paris, run
 
 UTC = datetime.UTC
 PARIS = ZoneInfo("Europe/Paris")
+HALF_MINUTE = datetime.timedelta(seconds=30)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +74,71 @@ def test_what_falls_due_in_the_evening_is_listed_at_once_and_emailed_in_the_morn
     assert notifications_email(now=paris(start + datetime.timedelta(days=36), 7, 59)) == 0
     run(paris(start + datetime.timedelta(days=36), 8))
     assert sorted(len(m.to) for m in mail.outbox if m.subject.startswith("Une rencontre")) == [1, 1]
+
+
+SMTP_REFUSES = mock.patch(
+    "django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("421 try later")
+)
+
+
+@pytest.mark.django_db
+def test_a_reminder_whose_send_failed_at_19_58_is_retried_in_the_morning_not_at_night(settings):
+    settings.NOTIFICATIONS_RETRY_BASE_SECONDS = 60  # the first retry 2 minutes later: 20:00
+    start = datetime.date(2026, 3, 1)
+    pair = followed_pair(started_on=start)
+    evening = paris(start + datetime.timedelta(days=35), 19, 58)
+    morning = paris(start + datetime.timedelta(days=36), 8)
+    with SMTP_REFUSES:
+        assert run(evening)[kinds.CADENCE_DUE_SOON] == 2
+    reminders = Message.objects.filter(key__startswith="reminder:")  # and the staff's digest
+    assert reminders.count() >= 2
+    assert {(m.attempts, m.next_attempt_at) for m in reminders} == {(1, morning)}
+    for night in (paris(start + datetime.timedelta(days=35), 20), morning - HALF_MINUTE):
+        with time_machine.travel(night, tick=False):
+            assert deliver_pending_messages() == 0
+    assert mail.outbox == []
+    with time_machine.travel(morning, tick=False):
+        assert deliver_pending_messages() == reminders.count()
+    sent = {m.to[0] for m in mail.outbox}
+    assert {pair.youth.user.email, pair.mentor.user.email} <= sent
+
+
+@pytest.mark.django_db
+def test_a_reminder_whose_delivery_comes_after_20_00_waits_without_losing_an_attempt():
+    start = datetime.date(2026, 3, 1)
+    followed_pair(started_on=start)
+    made_at = paris(start + datetime.timedelta(days=35), 19, 59)
+    queued = mock.patch("mentorat.notifications.tasks.deliver_message.apply_async")
+    with queued:  # the emails are made before 20:00; their delivery waits in the queue
+        assert run(made_at)[kinds.CADENCE_DUE_SOON] == 2
+    late = made_at + datetime.timedelta(minutes=2)
+    message = Message.objects.filter(key__startswith="reminder:cadence_due_soon:").first()
+    with time_machine.travel(late, tick=False):
+        assert deliver_message(message.pk) is False  # a queue a little slow that evening
+        assert deliver_pending_messages() == 0
+    message.refresh_from_db()
+    assert message.attempts == 0 and message.status == MessageStatus.PENDING
+    assert message.next_attempt_at == paris(start + datetime.timedelta(days=36), 8)
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_what_a_person_asked_for_is_retried_at_night_as_ever(settings):
+    settings.NOTIFICATIONS_RETRY_BASE_SECONDS = 60
+    night = paris(datetime.date(2026, 3, 1), 23)
+    user = UserFactory()
+    with time_machine.travel(night, tick=False):
+        message = message_send(
+            key="welcome:night",
+            to_email=user.email,
+            template="welcome",
+            context={"user": user, "dashboard_url": "https://mentorat.example/"},
+            recipient=user,
+        )
+        with SMTP_REFUSES:
+            deliver_message(message.pk)
+    message.refresh_from_db()
+    assert not message.quiet_hours
+    assert message.next_attempt_at == night + datetime.timedelta(minutes=2)
+    with time_machine.travel(night + datetime.timedelta(minutes=2), tick=False):
+        assert deliver_pending_messages() == 1
