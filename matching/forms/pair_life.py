@@ -5,6 +5,7 @@ shown next to its field; "tu" to the youth, "vous" to the mentor and staff."""
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,53 @@ from ..enums import EARLY_END_REASONS, MeetingFormat, MeetingTopic, ObjectiveSta
 from ..models import Meeting
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+# The refusals a youth may read on the forms they share with the mentor (planning, objectives,
+# an early end), and the models' own (PlannedMeeting.plan, Objective.propose), said with "tu".
+YOUTH_WORDING = (
+    (_("Choisissez la date de la rencontre."), _("Choisis la date de la rencontre.")),
+    (_("Choisissez l’heure de la rencontre."), _("Choisis l’heure de la rencontre.")),
+    (_("Choisissez une date et une heure à venir."), _("Choisis une date et une heure à venir.")),
+    (_("Indiquez un lieu ou un lien de visio."), _("Indique un lieu ou un lien de visio.")),
+    (_("Écrivez l’objectif en une phrase courte."), _("Écris l’objectif en une phrase courte.")),
+    (
+        _("Cinq objectifs au plus : abandonnez-en un avant d’en ajouter."),
+        _("Cinq objectifs au plus : abandonnes-en un avant d’en ajouter."),
+    ),
+    (
+        _("Choisissez le motif de l’arrêt dans la liste."),
+        _("Choisis le motif de l’arrêt dans la liste."),
+    ),
+)
+
+
+def for_youth(message):
+    """The same refusal said with "tu" (unchanged when it has no such wording)."""
+    for adult, youth in YOUTH_WORDING:
+        if str(message) == str(adult):
+            return youth
+    return message
+
+
+class YouthWorded:
+    """A form that a youth or an adult fills: with ``youth=True`` its refusals say "tu",
+    those of its fields, of its clean() and of the model (``add_error``)."""
+
+    def __init__(self, *args, youth: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.youth = youth
+        if youth:
+            for field in self.fields.values():
+                field.error_messages = {
+                    code: for_youth(message) for code, message in field.error_messages.items()
+                }
+
+    def add_error(self, field, error):
+        if self.youth and isinstance(error, list | tuple):
+            error = [for_youth(message) for message in error]
+        elif self.youth and not isinstance(error, dict | ValidationError):
+            error = for_youth(error)
+        super().add_error(field, error)
 
 
 class MeetingLogForm(forms.Form):
@@ -128,7 +176,7 @@ class MeetingAnswerForm(forms.Form):
         return cleaned
 
 
-class PlanForm(forms.Form):
+class PlanForm(YouthWorded, forms.Form):
     """The next meeting: when, and where or through which video link."""
 
     day = forms.DateField(
@@ -178,7 +226,7 @@ class PlanForm(forms.Form):
         return cleaned
 
 
-class ObjectiveForm(forms.Form):
+class ObjectiveForm(YouthWorded, forms.Form):
     text = forms.CharField(
         label=_("Objectif"),
         help_text=_("Une phrase courte, par exemple « Décrocher un stage de 3e »."),
@@ -196,7 +244,7 @@ class ObjectiveStatusForm(forms.Form):
     )
 
 
-class EndEarlyForm(forms.Form):
+class EndEarlyForm(YouthWorded, forms.Form):
     reason = forms.ChoiceField(
         label=_("Pourquoi le mentorat s’arrête-t-il ?"),
         choices=[(reason.value, reason.label) for reason in EARLY_END_REASONS],
@@ -212,7 +260,7 @@ class EndEarlyForm(forms.Form):
     )
 
     def __init__(self, *args, youth: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, youth=youth, **kwargs)
         if youth:
             self.fields["reason"].label = _("Pourquoi veux-tu arrêter ?")
             self.fields["details"].error_messages["required"] = _(

@@ -131,7 +131,7 @@ def meeting_plan(request, pk):
         messages.error(request, _("Seul un binôme en cours planifie ses rencontres."))
         return redirect(pair_url(pair))
     now = timezone.now()
-    form = PlanForm(data=request.POST or None, now=now)
+    form = PlanForm(data=request.POST or None, now=now, youth=viewer.is_youth)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -40,7 +40,7 @@ def objective_add(request, pk):
         index = int(request.GET["suggestion"])
         if index < len(suggestions):
             initial["text"] = suggestions[index]
-    form = ObjectiveForm(data=request.POST or None, initial=initial)
+    form = ObjectiveForm(data=request.POST or None, initial=initial, youth=viewer.is_youth)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -85,6 +85,7 @@ def objective_edit(request, pk, objective_pk):
     form = ObjectiveForm(
         data=None if status_post else posted,
         initial={"text": objective.text, "target_date": objective.target_date},
+        youth=viewer.is_youth,
     )
     status_form = ObjectiveStatusForm(
         data=posted if status_post else None, initial={"status": objective.status}

@@ -220,6 +220,30 @@ def test_a_plan_without_place_or_in_the_past_is_refused(client, pair, overrides,
     assert not PlannedMeeting.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("youth", ["Indique un lieu ou un lien de visio.", "Choisis l’heure de la rencontre."]),
+        (
+            "mentor",
+            ["Indiquez un lieu ou un lien de visio.", "Choisissez l’heure de la rencontre."],
+        ),
+    ],
+)
+def test_the_plan_form_says_tu_to_the_youth_and_vous_to_the_mentor(client, pair, role, expected):
+    client.force_login(pair.youth.user if role == "youth" else pair.mentor.user)
+    url = reverse("matching:meeting_plan", args=[pair.pk])
+    errors = client.post(url, plan_data(place="", start_time="")).context["form"].errors
+    assert [errors["place"][0], errors["start_time"][0]] == expected
+    past = (TODAY() - datetime.timedelta(days=1)).isoformat()
+    errors = client.post(url, plan_data(day=past, place="Café")).context["form"].errors
+    assert errors["day"] == [
+        "Choisis une date et une heure à venir."
+        if role == "youth"
+        else "Choisissez une date et une heure à venir."
+    ]
+
+
 def test_a_planned_meeting_is_cancelled_and_its_ics_says_so(client, pair):
     planned = PlannedMeeting.plan(
         pair=pair,

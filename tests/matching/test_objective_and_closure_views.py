@@ -69,8 +69,46 @@ def test_a_sixth_objective_is_refused_next_to_the_field(client, pair):
     client.force_login(pair.youth.user)
     response = client.post(reverse("matching:objective_add", args=[pair.pk]), {"text": "Encore"})
     assert response.status_code == 400
-    assert "Cinq objectifs au plus" in " ".join(response.context["form"].errors["text"])
+    # The model's refusal, said with "tu" to the youth.
+    assert response.context["form"].errors["text"] == [
+        "Cinq objectifs au plus : abandonnes-en un avant d’en ajouter."
+    ]
     assert Objective.objects.filter(pair=pair).count() == 5
+    client.force_login(pair.mentor.user)
+    response = client.post(reverse("matching:objective_add", args=[pair.pk]), {"text": "Encore"})
+    assert response.context["form"].errors["text"] == [
+        "Cinq objectifs au plus : abandonnez-en un avant d’en ajouter."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("role", "objective", "reason"),
+    [
+        (
+            "youth",
+            "Écris l’objectif en une phrase courte.",
+            "Choisis le motif de l’arrêt dans la liste.",
+        ),
+        (
+            "mentor",
+            "Écrivez l’objectif en une phrase courte.",
+            "Choisissez le motif de l’arrêt dans la liste.",
+        ),
+    ],
+)
+def test_objective_and_early_end_refusals_say_tu_to_the_youth(
+    client, pair, role, objective, reason
+):
+    client.force_login(pair.youth.user if role == "youth" else pair.mentor.user)
+    response = client.post(reverse("matching:objective_add", args=[pair.pk]), {"text": ""})
+    assert response.context["form"].errors["text"] == [objective]
+    edit = ObjectiveFactory(pair=pair)
+    response = client.post(
+        reverse("matching:objective_edit", args=[pair.pk, edit.pk]), {"text": "  "}
+    )
+    assert response.context["form"].errors["text"] == [objective]
+    response = client.post(reverse("matching:end_early", args=[pair.pk]), {"details": "x"})
+    assert response.context["form"].errors["reason"] == [reason]
 
 
 def test_an_objective_is_edited_then_reached_with_its_history(client, pair):
