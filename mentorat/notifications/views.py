@@ -71,7 +71,12 @@ def preferences(request):
         for code, by_email in form.cleaned_data.items():
             if chosen.get(code, True) != by_email:
                 NotificationPreference.choose(user=request.user, kind=code, by_email=by_email)
-        messages.success(request, _("Vos préférences sont enregistrées."))
+        messages.success(
+            request,
+            _("Tes préférences sont enregistrées.")
+            if request.user.is_youth
+            else _("Vos préférences sont enregistrées."),
+        )
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})
 

@@ -95,7 +95,7 @@ def test_a_coordinator_vets_youths_and_a_mentor(page):
     assert karim.has_valid_attestation() and karim.referent.last_name == "Moreau"
     sent = {email.to[0]: email for email in mail.outbox}
     assert set(sent) == {ines.user.email, karim.user.email, yanis.user.email}
-    assert sent[ines.user.email].subject == "Votre inscription est validée"
+    assert sent[ines.user.email].subject == "Ton inscription est validée"  # "tu" to a youth
     assert reason in sent[yanis.user.email].body
     assert not errors
     assert YouthProfile.objects.pending_review().count() == 3

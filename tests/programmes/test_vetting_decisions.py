@@ -29,10 +29,11 @@ def test_an_approved_youth_is_emailed_what_comes_next(reviewer, django_capture_o
     assert youth.status == ParticipantStatus.READY
     [email] = mail.outbox
     assert email.to == [youth.user.email]
-    assert email.subject == "Votre inscription est validée"
+    assert email.subject == "Ton inscription est validée"  # "tu" to a youth
     assert "Bonjour Inès," in email.body
-    assert "l’association Article 1 a validé votre inscription" in email.body
-    assert "cherche le mentor qui vous correspond" in email.body
+    assert "l’association Article 1 a validé ton inscription" in email.body
+    assert "cherche le mentor qui te correspond" in email.body
+    assert " vous " not in email.body and " vous " not in email.alternatives[0][0]
     assert DASHBOARD in email.alternatives[0][0]
 
 
@@ -54,8 +55,9 @@ def test_a_rejected_person_reads_the_reason_kindly_and_unescaped(reviewer):
     participant_reject(participant=youth, by=reviewer, reason=reason, dashboard_url=DASHBOARD)
 
     message = Message.objects.get(recipient=youth.user)
-    assert message.subject == "Votre inscription n’a pas pu être retenue"
-    assert "Merci de l’intérêt que vous portez au mentorat" in message.body_text
+    assert message.subject == "Ton inscription n’a pas pu être retenue"
+    assert "Merci de l’intérêt que tu portes au mentorat" in message.body_text
+    assert "Si tu as une question" in message.body_html and "vous" not in message.body_html
     assert reason in message.body_text
     assert "18-25 ans" in message.body_html
 
@@ -82,7 +84,7 @@ def test_a_refused_transition_sends_nothing(reviewer):
 def test_the_email_is_in_french_whatever_the_staffs_language(reviewer):
     with translation.override("en"):
         message = _approved(YouthProfileFactory(), reviewer)
-    assert message.subject == "Votre inscription est validée"
+    assert message.subject == "Ton inscription est validée"
 
 
 def _approved(person, reviewer) -> Message:

@@ -5,6 +5,7 @@ each emailed once (the file mail backend) and listed in each person's notificati
 
 import datetime
 import email
+import re
 from collections import Counter
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from django.db.models import Q
 from django.test import TestCase
 
 from matching.models import Pair
+from mentorat.accounts.enums import Role
 from mentorat.accounts.models import User
 from mentorat.notifications.delivery import message_id_header
 from mentorat.notifications.models import EmailState, Notification
@@ -23,6 +25,7 @@ from mentorat.reminders import kinds
 pytestmark = pytest.mark.django_db
 
 PARIS = ZoneInfo("Europe/Paris")
+VOUS = re.compile(r"(?<![\w-])(vous|votre|vos)\b", re.IGNORECASE)  # not "rendez-vous"
 SEEDED = datetime.datetime(2026, 1, 5, 10, 0, tzinfo=PARIS)  # a Monday
 MONTHS_8 = 243  # days, to 5 September 2026
 
@@ -135,3 +138,17 @@ def test_eight_months_of_the_demo_send_exactly_the_expected_messages(settings, t
     expected = Counter(message_id_header(row.key) for row in emailed)
     assert ids == expected
     assert Notification.objects.filter(email_state=EmailState.NONE).count() == 0
+
+    # "tu" to youths, in their notification list and in their emails alike.
+    to_youths = Notification.objects.filter(recipient__role=Role.YOUTH)
+    assert to_youths.exists() and all(row.familiar for row in to_youths)
+    assert [row.key for row in to_youths if VOUS.search(f"{row.title} {row.body}")] == []
+    youth_addresses = set(to_youths.values_list("email", flat=True))
+    for mail in mails:
+        if mail["To"] in youth_addresses:
+            for part in mail.walk():
+                if part.get_content_maintype() == "text":
+                    text = part.get_payload()
+                    if part["Content-Transfer-Encoding"] in ("base64", "quoted-printable"):
+                        text = part.get_payload(decode=True).decode(part.get_content_charset())
+                    assert not VOUS.search(text), (mail["Subject"], VOUS.search(text))

@@ -100,6 +100,19 @@ def test_preferences_list_only_the_kinds_of_the_person_that_may_be_turned_off(cl
     assert chosen[kinds.MEETING_TO_RATE] is False
 
 
+@pytest.mark.parametrize(
+    ("role", "said"),
+    [
+        ("youth", "Tes préférences sont enregistrées."),
+        ("mentor", "Vos préférences sont enregistrées."),
+    ],
+)
+def test_saving_preferences_says_tu_to_a_youth_and_vous_to_an_adult(client, role, said):
+    client.force_login(UserFactory(**{role: True}))
+    page = client.post(reverse("notifications:preferences"), {}, follow=True).content.decode()
+    assert said in page
+
+
 def test_the_one_click_link_asks_then_turns_the_email_off_without_login(client):
     youth = UserFactory(youth=True)
     url = reverse(

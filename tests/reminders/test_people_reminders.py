@@ -122,7 +122,23 @@ def test_a_planned_meeting_tomorrow_reminds_both(pair):
         )
     assert run(paris(day(3), 12), kinds.PLANNED_TOMORROW) == {}
     assert run(paris(day(4), 9), kinds.PLANNED_TOMORROW) == {kinds.PLANNED_TOMORROW: 2}
-    assert "18h30" in outbox_to(pair.youth.user.email)[0].subject
+    youth_email = outbox_to(pair.youth.user.email)[0]
+    assert "18:30" in youth_email.subject  # French TIME_FORMAT
+    mentor_name = pair.mentor.user.first_name
+    assert f"Si tu ne peux pas venir, préviens {mentor_name} au plus tôt." in youth_email.body
+
+
+def test_the_hour_of_a_planned_meeting_is_written_in_the_language_of_the_email(pair, settings):
+    import time_machine
+
+    settings.LANGUAGE_CODE = "en"
+    with time_machine.travel(paris(day(3), 10), tick=False):
+        PlannedMeeting.plan(
+            pair=pair, by=pair.mentor.user, starts_at=paris(day(5), 18, 30), place="Médiathèque"
+        )
+    run(paris(day(4), 9), kinds.PLANNED_TOMORROW)
+    titles = list(Notification.objects.filter(kind=kinds.PLANNED_TOMORROW).values_list("title"))
+    assert all("6:30 p.m." in title and "18" not in title for (title,) in titles)
 
 
 def test_the_attestation_30_days_before_it_expires_then_when_it_has_expired(pair):

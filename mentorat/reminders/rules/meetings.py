@@ -72,7 +72,7 @@ def planned_tomorrow(moment: Moment, links: Links):
         where = row["place"] or row["video_link"]
         facts = {
             "day": day(when, "l j F"),
-            "hour": time_format(when, "H\\hi"),
+            "hour": time_format(when),  # the active language's TIME_FORMAT
             "where": where,
         }
         about = f"planned-{row['pk']}"
@@ -85,9 +85,9 @@ def planned_tomorrow(moment: Moment, links: Links):
             _("Demain, rencontre avec %(name)s à %(hour)s") % {**facts, "name": mentor.first_name},
             _(
                 "Rappel : tu as rendez-vous avec ton mentor %(day)s à %(hour)s (%(where)s). "
-                "Si tu ne peux pas venir, préviens-le au plus tôt."
+                "Si tu ne peux pas venir, préviens %(name)s au plus tôt."
             )
-            % facts,
+            % {**facts, "name": mentor.first_name},
             url,
             _("Voir le rendez-vous"),
             familiar=True,
@@ -212,9 +212,9 @@ def minimum_reached(moment: Moment, links: Links):
             youth,
             _("Ton mentorat a atteint sa durée minimale"),
             _(
-                "Vous pouvez continuer aussi longtemps que c’est utile. Si vos objectifs sont "
-                "atteints, demande la clôture avec ton mentor : ton questionnaire de fin "
-                "s’ouvrira alors."
+                "Tu peux continuer avec ton mentor aussi longtemps que c’est utile. Quand tes "
+                "objectifs sont atteints, demande la clôture depuis la page de ton binôme : ton "
+                "questionnaire de fin s’ouvrira alors."
             ),
             links.pair(row["pk"]),
             _("Voir mon binôme"),

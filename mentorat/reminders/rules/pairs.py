@@ -107,8 +107,8 @@ def cadence_reminders(moment: Moment, rows: list[dict], staff: Staff, links: Lin
             )
             % {"day": day(due_on)}
             + _(
-                "Si vous vous êtes vus, demande à ton mentor de la noter ; sinon, fixez une date "
-                "ensemble dès maintenant. En cas de difficulté, ton référent peut t’aider."
+                "Si elle a eu lieu, demande à ton mentor de la noter ; sinon, propose-lui une date "
+                "dès maintenant. En cas de difficulté, ton référent peut t’aider."
             ),
             url,
             _("Voir mon binôme"),

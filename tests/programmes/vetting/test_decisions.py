@@ -37,7 +37,7 @@ class TestDecisions:
         youth.refresh_from_db()
         assert youth.status == ParticipantStatus.READY and youth.reviewed_by == membership.user
         message = Message.objects.get(recipient=youth.user)
-        assert message.subject == "Votre inscription est validée"
+        assert message.subject == "Ton inscription est validée"
         assert "Article 1" in message.body_text
 
     def test_approving_twice_is_refused_gently(self, staff_client, programme):
