@@ -40,7 +40,7 @@ def reminders_due(now: datetime) -> list[Due]:
             *referent_signals(moment, staff, links),
             *attestation_reminders(moment, staff, links),
             *consent_reminders(moment, links),
-            *staff_digests(moment, staff, behind),
+            *staff_digests(moment, staff, behind, links),
         ]
     return dues
 

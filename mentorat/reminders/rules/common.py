@@ -102,6 +102,20 @@ class Links:
     def meeting_evaluation(self, pair_id: int, meeting_id: int) -> str:
         return self._path("evaluations:meeting_evaluation", pair_id, meeting_id)
 
+    def vetting(self, slug: str, kind: str, pk: int) -> str:
+        """A person's registration to examine; ``kind`` is "jeunes" or "mentors"."""
+        key = ("programmes:vetting_detail", kind)
+        if key not in self._templates:
+            self._templates[key] = reverse(key[0], args=[PLACEHOLDER, kind, PLACEHOLDER + 1])
+        path = self._templates[key].replace(str(PLACEHOLDER), slug, 1)
+        return path.replace(str(PLACEHOLDER + 1), str(pk), 1)
+
+    def proposals(self, slug: str, programme_slug: str) -> str:
+        return self._path("matching:proposals", slug, programme_slug)
+
+    def programme_pairs(self, slug: str, programme_slug: str) -> str:
+        return self._path("matching:pairs", slug, programme_slug)
+
 
 class Staff:
     """Association staff, read once: who coordinates each association."""

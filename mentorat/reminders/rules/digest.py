@@ -1,13 +1,17 @@
 """The staff's daily digest: one email a day per person (not one per item), from 08:00, only
 when there is something to do: people to vet, proposals to review, proposals waiting for an
-answer for more than 3 days, late pairs and follow-up contacts due. Coordinators read their
-association's figures; referents the pairs of the mentors they follow. Grouped queries: their
-number does not grow with the number of people or pairs."""
+answer for more than 3 days, late pairs and follow-up contacts due. Each section names its
+first items, each with the link to its page, then says how many others wait ("et 12 autres").
+Coordinators read their association's; referents the pairs of the mentors they follow (and
+their association's registrations and proposals). Grouped queries: their number does not grow
+with the number of people or pairs."""
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import time, timedelta
 
-from django.db.models import Count, Q
+from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -19,123 +23,228 @@ from programmes.enums import ParticipantStatus, StaffRole
 from programmes.models import MentorProfile, YouthProfile
 
 from .. import kinds
-from .common import Moment, Staff, due
+from .common import Links, Moment, Staff, due
 from .common import tr as _
 
 DIGEST_FROM = time(7, 0)  # computed from this hour (local), sent from 08:00 (quiet hours)
 WAITING_ANSWER_FOR = timedelta(days=3)
+SHOWN = 5  # items named per section; the others are counted
 
 
-def _per_association(queryset) -> Counter:
-    return Counter(
-        dict(queryset.order_by().values_list("programme__association_id").annotate(n=Count("pk")))
-    )
+@dataclass(frozen=True)
+class Item:
+    key: int  # what it is about (a pair, a profile): never listed twice
+    label: str
+    path: str
 
 
-def staff_digests(moment: Moment, staff: Staff, behind: list[dict]):
+@dataclass
+class Section:
+    """The items of one section for one person, in order."""
+
+    items: list[Item] = field(default_factory=list)
+    keys: set = field(default_factory=set)
+
+    def extend(self, items) -> None:
+        for item in items:
+            if item.key not in self.keys:
+                self.keys.add(item.key)
+                self.items.append(item)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def short_name(first: str, last: str) -> str:
+    """ "Inès M.": enough for staff to recognise someone, the page says the rest."""
+    return f"{first} {last[:1]}.".strip() if last else first
+
+
+def staff_digests(moment: Moment, staff: Staff, behind: list[dict], links: Links):
     if timezone.localtime(moment.now).time() < DIGEST_FROM or not staff.memberships:
         return
-    to_vet = _per_association(
-        YouthProfile.objects.filter(status=ParticipantStatus.PENDING_REVIEW)
-    ) + _per_association(MentorProfile.objects.filter(status=ParticipantStatus.PENDING_REVIEW))
-    # A proposal answered within ANSWER_DELAY of its approval; waiting more than 3 days means
-    # its deadline is less than (ANSWER_DELAY - 3 days) away.
-    proposals = dict(
-        (row["programme__association_id"], row)
-        for row in Pair.objects.filter(status__in=[PairStatus.PROPOSED, PairStatus.APPROVED])
-        .order_by()
-        .values("programme__association_id")
-        .annotate(
-            to_review=Count("pk", filter=Q(status=PairStatus.PROPOSED)),
-            waiting=Count(
-                "pk",
-                filter=Q(
-                    status=PairStatus.APPROVED,
-                    answer_deadline__gt=moment.now,
-                    answer_deadline__lte=moment.now + ANSWER_DELAY - WAITING_ANSWER_FOR,
-                ),
-            ),
-        )
-    )
-    late_by_association, late_by_referent = Counter(), Counter()
-    for row in behind:
+    by_association = {
+        "to_vet": to_vet(links),
+        **proposals(moment, links),
+    }
+    late_by_association, late_by_referent = defaultdict(list), defaultdict(list)
+    for row in sorted(behind, key=lambda row: (row["cadence_anchor"], row["pk"])):
         if row["cadence_status"] == CadenceStatus.LATE:
-            late_by_association[row["programme__association_id"]] += 1
-            late_by_referent[row["mentor__referent_id"]] += 1
-    contacts_by_association, contacts_by_referent = Counter(), Counter()
-    rows = (
-        with_contacts(Pair.objects.active())
-        .order_by()
-        .values_list(
-            "started_on",
-            "contact_count",
-            "last_contact_on",
-            "programme__association_id",
-            "mentor__referent_id",
-        )
-    )
-    for started_on, count, last, association_id, referent_id in rows:
-        if contact_due(
-            started_on=started_on, contact_count=count, last_contact_on=last, today=moment.today
-        ).is_due:
-            contacts_by_association[association_id] += 1
-            contacts_by_referent[referent_id] += 1
-    sections = defaultdict(list)  # user -> [(association_id, figures)]
-    people = {}
+            item = pair_item(row, links)
+            late_by_association[row["programme__association_id"]].append(item)
+            late_by_referent[row["mentor__referent_id"]].append(item)
+    contacts_by_association, contacts_by_referent = contacts(moment, links)
+    people, sections = {}, defaultdict(lambda: defaultdict(Section))
     for association_id, role, person in staff.memberships:
         people[person.id] = person
-        coordinator = role == StaffRole.COORDINATOR
-        figures = {
-            "to_vet": to_vet[association_id],
-            "to_review": proposals.get(association_id, {}).get("to_review", 0),
-            "waiting": proposals.get(association_id, {}).get("waiting", 0),
-            # Late pairs and contacts: the referent's own, the whole association's for coordinators.
-            "late": late_by_association[association_id] if coordinator else 0,
-            "contacts": contacts_by_association[association_id] if coordinator else 0,
-        }
-        sections[person.id].append((association_id, figures))
-    for person_id, parts in sections.items():
-        own_late, own_contacts = late_by_referent[person_id], contacts_by_referent[person_id]
-        lines = []
-        totals = Counter()
-        for _id, figures in parts:
-            totals.update(figures)
-        totals["late"] = max(totals["late"], own_late)
-        totals["contacts"] = max(totals["contacts"], own_contacts)
+        mine = sections[person.id]
+        for code, items in by_association.items():
+            mine[code].extend(items.get(association_id, ()))
+        # Late pairs and contacts: the whole association's for coordinators.
+        if role == StaffRole.COORDINATOR:
+            mine["late"].extend(late_by_association.get(association_id, ()))
+            mine["contacts"].extend(contacts_by_association.get(association_id, ()))
+    for person_id, mine in sections.items():
+        # And for everyone, the pairs of the mentors they follow (once each).
+        mine["late"].extend(late_by_referent.get(person_id, ()))
+        mine["contacts"].extend(contacts_by_referent.get(person_id, ()))
+        totals = {code: len(mine[code]) for code in HEADINGS}
         if not any(totals.values()):
             continue
-        labels = {
-            "to_vet": lambda n: ngettext(
-                "%(n)d inscription à examiner", "%(n)d inscriptions à examiner", n
-            ),
-            "to_review": lambda n: ngettext(
-                "%(n)d proposition de binôme à examiner",
-                "%(n)d propositions de binôme à examiner",
-                n,
-            ),
-            "waiting": lambda n: ngettext(
-                "%(n)d proposition sans réponse depuis plus de 3 jours",
-                "%(n)d propositions sans réponse depuis plus de 3 jours",
-                n,
-            ),
-            "late": lambda n: ngettext(
-                "%(n)d binôme en retard de rencontre", "%(n)d binômes en retard de rencontre", n
-            ),
-            "contacts": lambda n: ngettext(
-                "%(n)d contact de suivi à faire", "%(n)d contacts de suivi à faire", n
-            ),
-        }
-        for code, label in labels.items():
+        parts = [_("Ce qui vous attend aujourd’hui :")]
+        for code, heading in HEADINGS.items():
             if totals[code]:
-                lines.append("• " + label(totals[code]) % {"n": totals[code]})
+                parts.append(section_text(heading(totals[code]), mine[code]))
         yield due(
             kinds.STAFF_DIGEST,
             "staff",
             moment.today,
             people[person_id],
             _("Votre récapitulatif du %(day)s") % {"day": moment.today.strftime("%d/%m/%Y")},
-            _("Ce qui vous attend aujourd’hui :") + "\n\n" + "\n".join(lines),
+            "\n\n".join(parts),
             reverse("programmes:staff_home"),
             _("Ouvrir l’espace association"),
-            data=dict(totals),
+            data=totals,
         )
+
+
+HEADINGS = {
+    "to_vet": lambda n: ngettext(
+        "%(n)d inscription à examiner", "%(n)d inscriptions à examiner", n
+    ),
+    "to_review": lambda n: ngettext(
+        "%(n)d proposition de binôme à examiner", "%(n)d propositions de binôme à examiner", n
+    ),
+    "waiting": lambda n: ngettext(
+        "%(n)d proposition sans réponse depuis plus de 3 jours",
+        "%(n)d propositions sans réponse depuis plus de 3 jours",
+        n,
+    ),
+    "late": lambda n: ngettext(
+        "%(n)d binôme en retard de rencontre", "%(n)d binômes en retard de rencontre", n
+    ),
+    "contacts": lambda n: ngettext(
+        "%(n)d contact de suivi à faire", "%(n)d contacts de suivi à faire", n
+    ),
+}
+
+
+def section_text(heading: str, section: Section) -> str:
+    """The heading, the first items with their link, then how many others."""
+    total = len(section)
+    lines = [(heading % {"n": total}) + " :"]
+    for item in section.items[:SHOWN]:
+        lines.append(f"• {item.label} : {settings.SITE_URL}{item.path}")
+    if total > SHOWN:
+        others = total - SHOWN
+        lines.append("• " + ngettext("et %(n)d autre", "et %(n)d autres", others) % {"n": others})
+    return "\n".join(lines)
+
+
+def to_vet(links: Links) -> dict[int, list[Item]]:
+    """Registrations waiting for a decision, the oldest first, per association."""
+    found = defaultdict(list)
+    for model, kind, label in (
+        (YouthProfile, "jeunes", _("%(name)s, jeune")),
+        (MentorProfile, "mentors", _("%(name)s, mentor")),
+    ):
+        rows = (
+            model.objects.filter(status=ParticipantStatus.PENDING_REVIEW)
+            .order_by("pk")
+            .values_list(
+                "pk",
+                "programme__association_id",
+                "programme__association__slug",
+                "user__first_name",
+                "user__last_name",
+            )
+        )
+        for pk, association_id, slug, first, last in rows:
+            if association_id is None:
+                continue
+            found[association_id].append(
+                Item(
+                    (kind, pk),
+                    label % {"name": short_name(first, last)},
+                    links.vetting(slug, kind, pk),
+                )
+            )
+    return found
+
+
+def proposals(moment: Moment, links: Links) -> dict[str, dict[int, list[Item]]]:
+    """Proposals to review, and approved ones waiting for an answer for more than 3 days (a
+    proposal is answered within ANSWER_DELAY of its approval: its deadline is then less than
+    ANSWER_DELAY - 3 days away)."""
+    to_review, waiting = defaultdict(list), defaultdict(list)
+    rows = (
+        Pair.objects.filter(
+            Q(status=PairStatus.PROPOSED)
+            | Q(
+                status=PairStatus.APPROVED,
+                answer_deadline__gt=moment.now,
+                answer_deadline__lte=moment.now + ANSWER_DELAY - WAITING_ANSWER_FOR,
+            )
+        )
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "status",
+            "programme__association_id",
+            "programme__association__slug",
+            "programme__slug",
+            "youth__user__first_name",
+            "mentor__user__first_name",
+        )
+    )
+    for pk, status, association_id, slug, programme_slug, youth, mentor in rows:
+        label = _("%(youth)s et %(mentor)s") % {"youth": youth, "mentor": mentor}
+        if status == PairStatus.PROPOSED:
+            path = links.proposals(slug, programme_slug) + f"#pair-{pk}"
+            to_review[association_id].append(Item(pk, label, path))
+        else:
+            path = links.programme_pairs(slug, programme_slug) + "?etat=reponses"
+            waiting[association_id].append(Item(pk, label, path))
+    return {"to_review": to_review, "waiting": waiting}
+
+
+def pair_item(row: dict, links: Links) -> Item:
+    label = _("%(youth)s et %(mentor)s") % {
+        "youth": row["youth__user__first_name"],
+        "mentor": row["mentor__user__first_name"],
+    }
+    return Item(row["pk"], label, links.follow_up(row["programme__association__slug"], row["pk"]))
+
+
+def contacts(moment: Moment, links: Links):
+    """Running pairs whose follow-up contact is due (evaluations' one rule), per association
+    and per referent, the most overdue first."""
+    by_association, by_referent = defaultdict(list), defaultdict(list)
+    rows = (
+        with_contacts(Pair.objects.active())
+        .order_by()
+        .values_list(
+            "pk",
+            "started_on",
+            "contact_count",
+            "last_contact_on",
+            "programme__association_id",
+            "programme__association__slug",
+            "mentor__referent_id",
+            "youth__user__first_name",
+            "mentor__user__first_name",
+        )
+    )
+    found = []
+    for pk, started_on, count, last, association_id, slug, referent_id, youth, mentor in rows:
+        state = contact_due(
+            started_on=started_on, contact_count=count, last_contact_on=last, today=moment.today
+        )
+        if state.is_due:
+            found.append((state.due_on, pk, association_id, slug, referent_id, youth, mentor))
+    for _due_on, pk, association_id, slug, referent_id, youth, mentor in sorted(found):
+        label = _("%(youth)s et %(mentor)s") % {"youth": youth, "mentor": mentor}
+        item = Item(pk, label, links.follow_up(slug, pk))
+        by_association[association_id].append(item)
+        by_referent[referent_id].append(item)
+    return by_association, by_referent
