@@ -66,7 +66,9 @@ def preferences(request):
     chosen = dict(
         NotificationPreference.objects.filter(user=request.user).values_list("kind", "by_email")
     )
-    form = PreferencesForm(data=request.POST or None, kinds=kinds, chosen=chosen)
+    # Every box unticked posts nothing at all: still a POST to save (not "request.POST or None").
+    posted = request.POST if request.method == "POST" else None
+    form = PreferencesForm(data=posted, kinds=kinds, chosen=chosen)
     if request.method == "POST" and form.is_valid():
         for code, by_email in form.cleaned_data.items():
             if chosen.get(code, True) != by_email:

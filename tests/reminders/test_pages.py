@@ -108,9 +108,13 @@ def test_preferences_list_only_the_kinds_of_the_person_that_may_be_turned_off(cl
     ],
 )
 def test_saving_preferences_says_tu_to_a_youth_and_vous_to_an_adult(client, role, said):
-    client.force_login(UserFactory(**{role: True}))
+    person = UserFactory(**{role: True})
+    client.force_login(person)
+    # Every box unticked: the browser posts no field at all, and that is saved too.
     page = client.post(reverse("notifications:preferences"), {}, follow=True).content.decode()
     assert said in page
+    chosen = NotificationPreference.objects.filter(user=person)
+    assert chosen.exists() and not chosen.filter(by_email=True).exists()
 
 
 def test_the_one_click_link_asks_then_turns_the_email_off_without_login(client):
