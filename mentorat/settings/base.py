@@ -318,6 +318,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Reminders are rows, not timers: every 15 minutes, record what is due (each once, by its
     # key); their emails are made outside quiet hours (20:00-08:00, Paris) by the sweep below.
+    # The dashboards read summaries rebuilt every 30 minutes (each page says when).
+    "refresh-dashboards": {
+        "task": "mentorat.dashboards.tasks.refresh_dashboards",
+        "schedule": crontab(minute="*/30"),
+    },
     "send-reminders": {
         "task": "mentorat.reminders.tasks.send_reminders",
         "schedule": crontab(minute="*/15"),

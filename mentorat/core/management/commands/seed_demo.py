@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from mentorat.core.demo import DEMO_PASSWORD, PEOPLE_PER_ASSOCIATION, WAITING_LIST, seed_demo
@@ -12,6 +13,8 @@ class Command(BaseCommand):
         if settings.ENVIRONMENT == "production":
             raise CommandError("Les données de démonstration ne se chargent pas en production.")
         accounts = seed_demo()
+        # The dashboards show the demo's figures at once (by name: core imports no dashboards).
+        call_command("refresh_dashboards", stdout=self.stdout)
         youths = sum(youths for youths, _ in PEOPLE_PER_ASSOCIATION.values())
         youths += len(WAITING_LIST["youths"])
         mentors = sum(mentors for _, mentors in PEOPLE_PER_ASSOCIATION.values())

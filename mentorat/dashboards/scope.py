@@ -1,0 +1,159 @@
+"""What a dashboard looks at: a year and, optionally, an association, a programme, a région,
+a département, or a referent's pairs. Every figure takes a Scope, so that the ministry's
+national pages and an association's own pages are the same code with a different scope.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Association, Departement, Programme
+
+from .geo import REGIONS
+from .models import PairFact, YouthFact, YouthYear
+
+FIRST_YEAR = 2021
+
+
+@dataclass(frozen=True)
+class Scope:
+    year: int = field(default_factory=lambda: timezone.localdate().year)
+    association: Association | None = None
+    programme: Programme | None = None
+    region: str = ""
+    departement: str = ""
+    referent_id: int | None = None  # a referent sees the pairs of the mentors they follow
+    national: bool = True  # the ministry's view: small cells hidden, never a name
+    today: date = field(default_factory=timezone.localdate)
+
+    @classmethod
+    def for_association(cls, association, *, referent_id=None, **kwargs) -> "Scope":
+        return cls(association=association, referent_id=referent_id, national=False, **kwargs)
+
+    @property
+    def year_start(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def year_end(self) -> date:
+        return date(self.year, 12, 31)
+
+    @property
+    def on(self) -> date:
+        """The day "now" means for this year: today, or the year's last day if it is over."""
+        return min(self.today, self.year_end)
+
+    def where(self, queryset):
+        """Any fact (pairs, youths, supply cells) narrowed to this scope's place and team."""
+        conditions = Q()
+        if self.association is not None:
+            conditions &= Q(association_id=self.association.pk)
+        if self.programme is not None:
+            conditions &= Q(programme_id=self.programme.pk)
+        if self.region:
+            conditions &= Q(region=self.region)
+        if self.departement:
+            conditions &= Q(departement=self.departement)
+        if self.referent_id is not None and hasattr(queryset.model, "referent_id"):
+            conditions &= Q(referent_id=self.referent_id)
+        return queryset.filter(conditions)
+
+    def pairs(self):
+        return self.where(PairFact.objects.all()).order_by()
+
+    def pairs_of_year(self):
+        """Pairs that ran at some point of the year (started by its end, not ended before)."""
+        return self.pairs().filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=self.year_start),
+            started_on__lte=self.year_end,
+        )
+
+    def pairs_started(self):
+        return self.pairs().filter(start_year=self.year)
+
+    def pairs_closed(self):
+        return self.pairs().filter(end_year=self.year)
+
+    def youths_mentored(self):
+        """One row per youth with a pair running during the year."""
+        return self.where(YouthYear.objects.filter(year=self.year)).order_by()
+
+    def youths(self):
+        return self.where(YouthFact.objects.all()).order_by()
+
+    def youths_signed_up(self):
+        return self.youths().filter(signup_year=self.year)
+
+
+class FilterForm(forms.Form):
+    """The filters, in the URL (a GET form), so that a view can be shared."""
+
+    annee = forms.TypedChoiceField(label=_("Année"), coerce=int, required=False)
+    association = forms.ModelChoiceField(
+        label=_("Association"),
+        queryset=Association.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Toutes"),
+    )
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Programme.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Tous"),
+    )
+    region = forms.ChoiceField(label=_("Région"), required=False)
+    departement = forms.ModelChoiceField(
+        label=_("Département"),
+        queryset=Departement.objects.all(),
+        required=False,
+        empty_label=_("Tous"),
+    )
+
+    def __init__(self, *args, association=None, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = today or timezone.localdate()
+        self.fixed_association = association
+        self.fields["annee"].choices = [
+            (year, str(year)) for year in range(today.year, FIRST_YEAR - 1, -1)
+        ]
+        self.fields["region"].choices = [
+            ("", _("Toutes")),
+            *sorted(REGIONS.items(), key=lambda r: r[1]),
+        ]
+        if association is None:
+            self.fields["association"].queryset = Association.objects.order_by("name")
+            self.fields["programme"].queryset = Programme.objects.select_related(
+                "association"
+            ).order_by("name")
+        else:
+            del self.fields["association"]
+            self.fields["programme"].queryset = association.programmes.select_related(
+                "association"
+            ).order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        programme, association = cleaned.get("programme"), cleaned.get("association")
+        if programme and association and programme.association_id != association.pk:
+            raise forms.ValidationError(_("Ce programme n’est pas celui de cette association."))
+        return cleaned
+
+    def scope(self, *, today, **fixed) -> Scope:
+        data = self.cleaned_data
+        departement = data.get("departement")
+        association = data.get("association") or fixed.pop("association", None)
+        return Scope(
+            year=data.get("annee") or today.year,
+            association=association,
+            programme=data.get("programme"),
+            region=data.get("region") or "",
+            departement=departement.code if departement else "",
+            today=today,
+            **fixed,
+        )

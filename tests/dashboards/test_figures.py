@@ -1,0 +1,186 @@
+"""Every figure equals a straightforward recount on the live tables, nationally, for an
+association and for a referent's pairs."""
+
+import datetime
+
+import pytest
+from django.db.models import Q
+from django.utils import timezone
+
+from matching.enums import CadenceStatus, PairStatus
+from matching.models import Pair
+from mentorat.dashboards import figures
+from mentorat.dashboards.scope import Scope
+from mentorat.dashboards.summaries import refresh
+from mentorat.dashboards.tables import Hidden
+
+pytestmark = pytest.mark.django_db
+
+
+def recount(pairs, year, today):
+    """The headline, counted from the pairs themselves."""
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    started = pairs.filter(started_on__isnull=False)
+    ended_on = {p.pk: timezone.localdate(p.ended_at) for p in started if p.ended_at}
+    of_year = [
+        p
+        for p in started
+        if p.started_on <= end and (p.pk not in ended_on or ended_on[p.pk] >= start)
+    ]
+    on = min(today, end)
+    return {
+        "youths_mentored": len({p.youth_id for p in of_year}),
+        "pairs_active": sum(
+            1
+            for p in of_year
+            if p.started_on <= on and (p.pk not in ended_on or ended_on[p.pk] > on)
+        ),
+        "pairs_started": started.filter(started_on__year=year).count(),
+        "pairs_closed": sum(1 for day in ended_on.values() if day.year == year),
+    }
+
+
+def headline_values(scope):
+    headline = figures.headline(scope)
+    return {
+        key: headline[key]
+        for key in ("youths_mentored", "pairs_active", "pairs_started", "pairs_closed")
+    }
+
+
+@pytest.mark.parametrize("years_back", [0, 1])
+def test_the_national_headline_equals_a_recount(scenario, years_back):
+    today = timezone.localdate()
+    year = today.year - years_back
+    assert headline_values(Scope(year=year)) == recount(Pair.objects.all(), year, today)
+
+
+def test_an_association_and_a_referent_headline_equal_a_recount(scenario):
+    today = timezone.localdate()
+    association = scenario.association
+    scope = Scope.for_association(association)
+    assert headline_values(scope) == recount(
+        Pair.objects.for_association(association), today.year, today
+    )
+    referent_scope = Scope.for_association(association, referent_id=scenario.referent.pk)
+    assert headline_values(referent_scope) == recount(
+        Pair.objects.filter(mentor__referent=scenario.referent), today.year, today
+    )
+
+
+def test_the_target_gives_a_progress_and_a_projection(scenario):
+    today = timezone.localdate()
+    headline = figures.headline(Scope(year=today.year))
+    assert headline.target == 200_000
+    assert headline.projection >= headline.youths_mentored
+    assert 0 <= headline.progress_percent <= 100
+    assert figures.headline(Scope(year=2021)).target == 100_000
+
+
+def test_cadence_counts_read_matchings_one_definition(scenario):
+    today = timezone.localdate()
+    table = figures.cadence(Scope.for_association(scenario.association))
+    counts = {row[0]: row[1] for row in table.rows}
+    live = Pair.objects.for_association(scenario.association).active().with_cadence(today)
+    for status in CadenceStatus:
+        assert counts[status.label] == live.filter(cadence_status=status).count()
+    assert counts["Total"] == live.count()
+
+
+def test_durations_and_the_six_month_cohort(scenario):
+    today = timezone.localdate()
+    scope = Scope.for_association(scenario.association)
+    table = figures.minimum_duration(Scope.for_association(scenario.association, year=today.year))
+    rows = {row[0]: row[1] for row in table.rows}
+    # Recount: pairs of the association started this year at least 6 months ago.
+    cohort = [
+        p
+        for p in Pair.objects.for_association(scenario.association).filter(
+            started_on__year=today.year
+        )
+        if p.minimum_reached_on <= today
+    ]
+    assert rows["Binômes commencés depuis au moins 6 mois"] == len(cohort)
+    durations = figures.durations(scope)
+    assert (
+        durations.rows[-1][1]
+        == Pair.objects.for_association(scenario.association)
+        .filter(started_on__year=today.year)
+        .count()
+    )
+
+
+def test_early_endings_say_who_and_why(scenario):
+    today = timezone.localdate()
+    scope = Scope.for_association(scenario.association)
+    by_who = {row[0]: row[1] for row in figures.early_endings_by_who(scope).rows}
+    early = [
+        p
+        for p in Pair.objects.for_association(scenario.association).filter(
+            status=PairStatus.ENDED_EARLY
+        )
+        if timezone.localdate(p.ended_at).year == today.year
+        and timezone.localdate(p.ended_at) < p.minimum_reached_on
+    ]
+    assert by_who["Total"] == len(early)
+    assert by_who["Le jeune"] == sum(
+        1 for p in early if p.closure_requested_by_id == p.youth.user_id
+    )
+
+
+def test_the_funnel_follows_the_youths_who_signed_up_this_year(scenario):
+    today = timezone.localdate()
+    scope = Scope.for_association(scenario.association)
+    rows = figures.funnel(scope).rows
+    from programmes.models import YouthProfile
+
+    signed_up = YouthProfile.objects.for_association(scenario.association).filter(
+        created_at__year=today.year
+    )
+    assert rows[0][1] == signed_up.count()
+    active = signed_up.filter(pairs__started_on__isnull=False).distinct().count()
+    assert rows[3][1] == active
+    assert figures.delays(scope).rows  # one query, five medians
+
+
+def test_outcomes_read_the_questionnaires(scenario):
+    scope = Scope.for_association(scenario.association)
+    today = timezone.localdate()
+    completed_this_year = Pair.objects.filter(
+        status=PairStatus.COMPLETED, programme__association=scenario.association
+    ).filter(Q(ended_at__year=today.year))
+    progress = figures.progress(scope)
+    if completed_this_year.exists():
+        # Answered 2 at the start and 4 at the end: +2 on every dimension.
+        assert all(row[1] == pytest.approx(2.0) for row in progress.rows)
+        outcomes = {row[0]: row for row in figures.outcomes(scope).rows}
+        assert outcomes["Conseilleraient le mentorat"][2] == pytest.approx(1.0)
+
+
+def test_the_ministry_never_sees_a_count_under_5(scenario):
+    """The crafted history holds fewer than 5 youths per group: everything small is hidden
+    on the national scope, and shown to the association itself."""
+    national = figures.reach_by_age(Scope())
+    assert all(isinstance(row[1], Hidden) or row[1] >= 5 for row in national.rows)
+    own = figures.reach_by_age(Scope.for_association(scenario.association))
+    assert not any(isinstance(row[1], Hidden) for row in own.rows)
+
+
+def test_supply_counts_youths_waiting_and_free_places(scenario):
+    from programmes.models import MentorProfile
+
+    table = figures.supply(Scope.for_association(scenario.association))
+    paris = next(row for row in table.rows if row[0] == "75")
+    places = sum(
+        m.capacity - m.open_pairs
+        for m in MentorProfile.objects.for_association(scenario.association).ready()
+        if m.departement_id == "75"
+    )
+    assert paris[3] == places
+    assert paris[2] == 1  # the ready youth without a pair (the one to vet waits for staff)
+
+
+def test_refresh_is_idempotent(scenario):
+    first = figures.headline(Scope())
+    refresh()
+    assert figures.headline(Scope()) == first
