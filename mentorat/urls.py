@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("mentorat.notifications.urls")),
     path("", include("mentorat.audit.urls")),
     path("", include("mentorat.privacy.urls")),
+    path("", include("mentorat.dashboards.urls")),
     # One way in per role: the account sign-up page leads to the youth's or the mentor's.
     path("comptes/signup/", signup_choice, name="account_signup"),
     path("comptes/", include("allauth.urls")),

@@ -23,7 +23,7 @@ ROLE_HOMES = {
     Role.YOUTH: "programmes:my_space",
     Role.MENTOR: "programmes:my_space",
     Role.STAFF: "programmes:staff_home",
-    Role.MINISTRY: "programmes:association_list",
+    Role.MINISTRY: "dashboards:national",
 }
 
 

@@ -4,6 +4,7 @@ normal and their error states, for each role that reads them (RGAA, through the 
 import pytest
 from django.urls import reverse
 
+from mentorat.dashboards.summaries import refresh
 from tests.accounts.factories import UserFactory
 from tests.matching.factories import MeetingFactory, ObjectiveFactory, PairFactory
 from tests.programmes.factories import (
@@ -108,10 +109,23 @@ def test_the_staff_and_ministry_pages(page, live_server, world):
     )
     audit.visit("page du binôme (coordination)", reverse("matching:pair", args=[world["pair"].pk]))
     audit.visit("journal d’audit", reverse("audit:association_trail", args=[association.slug]))
+    refresh()
+    audit.visit(
+        "tableau de bord de l’association",
+        reverse("dashboards:association", args=[association.slug]),
+    )
+    audit.visit(
+        "indicateurs de l’association",
+        reverse("dashboards:association_indicators", args=[association.slug]),
+    )
 
     sign_in(page, live_server, UserFactory(ministry=True))
     audit.visit("associations (ministère)", reverse("programmes:association_list"))
     audit.visit("journal d’audit national", reverse("audit:trail"))
+    audit.visit("tableau de bord national", reverse("dashboards:national"))
+    audit.visit("public accompagné (ministère)", reverse("dashboards:national_reach"))
+    audit.visit("filtres inconnus (ministère)", reverse("dashboards:national") + "?annee=1900")
+    audit.visit("objectifs annuels", reverse("dashboards:targets"))
     audit.assert_clean()
 
 

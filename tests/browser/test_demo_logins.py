@@ -66,6 +66,8 @@ def test_every_printed_login_lands_on_a_space_with_something_in_it(page):
 
     # The ministry: labelled associations, with their history and their départements.
     log_in(page, "ministere@demo.mentorat.local")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tableau de bord national")
+    page.get_by_role("link", name="Associations et labels").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Associations")
     afev_row = page.get_by_role("row").filter(has_text="Afev")
     expect(afev_row).to_contain_text("Labellisée")

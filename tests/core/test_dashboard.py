@@ -18,7 +18,7 @@ def test_anonymous_visitor_is_sent_to_login(client):
         ({"youth": True}, "programmes:my_space"),
         ({"mentor": True}, "programmes:my_space"),
         ({"association_staff": True}, "programmes:staff_home"),
-        ({"ministry": True}, "programmes:association_list"),
+        ({"ministry": True}, "dashboards:national"),
     ],
 )
 def test_each_role_lands_in_its_own_space(client, traits, home):

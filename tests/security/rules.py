@@ -154,6 +154,19 @@ RULES = {
     "evaluations:version":                      get("login 403   403   403   403   200   200   404   403   403", slug=A, pk="questionnaire"),
     "evaluations:version_create":               get("login 403   403   403   403   200   200   404   403   403", slug=A, moment="depart"),
 
+    # The dashboards: the ministry's national figures, each association's own (its staff).
+    "dashboards:national":                      get("login 403   403   403   403   403   403   403   200   200"),
+    "dashboards:national_funnel":               get("login 403   403   403   403   403   403   403   200   200"),
+    "dashboards:national_durations":            get("login 403   403   403   403   403   403   403   200   200"),
+    "dashboards:national_cadence":              get("login 403   403   403   403   403   403   403   200   200"),
+    "dashboards:national_reach":                get("login 403   403   403   403   403   403   403   200   200"),
+    "dashboards:national_outcomes":             get("login 403   403   403   403   403   403   403   200   200"),
+    "dashboards:national_supply":               get("login 403   403   403   403   403   403   403   200   200"),
+    "dashboards:national_associations":         get("login 403   403   403   403   403   403   403   200   200"),
+    "dashboards:targets":                       get("login 403   403   403   403   403   403   403   200   200"),
+    "dashboards:association":                   get("login 403   403   403   403   200   200   404   403   403", slug=A),
+    "dashboards:association_indicators":        get("login 403   403   403   403   200   200   404   403   403", slug=A),
+
     # Each person's notifications; the signed one-click link of an email answers anyone.
     "notifications:list":                       get("login 200   200   200   200   200   200   200   200   200"),
     "notifications:preferences":                get("login 200   200   200   200   200   200   200   200   200"),
