@@ -11,7 +11,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# The charts' library (package.json, pinned by package-lock.json), served from static/vendor/.
+static/vendor/dsfr-chart/DSFRChart.js: package.json package-lock.json scripts/vendor-static
+	./scripts/vendor-static
+
+install: $(VENV)/.installed static/vendor/dsfr-chart/DSFRChart.js
 
 ## The platform on the embedded default: SQLite, a folder as broker, demo data, reminders on.
 run: install
