@@ -1,0 +1,188 @@
+"""How a dashboard's `Table` shows on a page: its cells in French, and what its chart draws.
+
+`templates/dashboards/_chart.html` and `_table.html` use these; the exports (`exports.py`)
+write the same cells for spreadsheets.
+
+What a chart draws, by `Table.chart`:
+- "bar", "line": one category per row, named by the first column; one series per numeric column
+  of the same kind as the first numeric one (a count is never drawn on a percentage's scale).
+- "pie": one slice per row, the first numeric column.
+- "map": one value per département, the first numeric column; the first column names the
+  département by its code ("75", "2A", "971"), optionally followed by its name ("75 Paris",
+  "75 – Paris"), or by its name alone.
+A small cell ("< 5") is drawn as nothing (a gap, a département without data), never as a figure.
+"""
+
+import datetime
+import decimal
+import json
+import re
+from dataclasses import dataclass, replace
+
+from django import template
+from django.utils import formats
+
+from mentorat.dashboards.tables import Column, ColumnKind, Hidden, Table
+from vocabulary.departements import DEPARTEMENT_CODES, DEPARTEMENT_NAMES
+
+register = template.Library()
+
+NUMERIC_KINDS = (ColumnKind.INTEGER, ColumnKind.DECIMAL, ColumnKind.PERCENT)
+CHART_KINDS = ("bar", "line", "pie", "map")
+# Shown for a cell without a value.
+EMPTY = "—"
+
+_CODE_BY_NAME = {name.casefold(): code for code, name in DEPARTEMENT_NAMES.items()}
+_LEADING_CODE = re.compile(r"^\s*(\d{2,3}|2[AaBb])(?![\dA-Za-z])")
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool)
+
+
+def cell_text(value, kind: str) -> str:
+    """A cell as the page shows it, in the active language (French: "1 234", "42,5 %")."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, Hidden):
+        return str(value)
+    if kind == ColumnKind.DATE and isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if _is_number(value):
+        if kind == ColumnKind.INTEGER:
+            return formats.number_format(int(round(value)), 0, force_grouping=True)
+        if kind == ColumnKind.PERCENT:
+            percent = formats.number_format(float(value) * 100, 1, force_grouping=True)
+            return f"{percent}\u00a0%"
+        if kind == ColumnKind.DECIMAL:
+            if isinstance(value, decimal.Decimal):
+                value = value.normalize()
+            else:
+                value = round(value, 2)
+            return formats.number_format(value, force_grouping=True)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    numeric: bool
+
+
+@register.filter
+def dashboard_cells(row, columns) -> list[Cell]:
+    """The cells of a row, each with its text and whether it is a figure (aligned right)."""
+    return [
+        Cell(cell_text(value, column.kind), column.kind in NUMERIC_KINDS)
+        for value, column in zip(row, columns)
+    ]
+
+
+@register.filter
+def is_numeric_column(column: Column) -> bool:
+    return column.kind in NUMERIC_KINDS
+
+
+def departement_code(label) -> str | None:
+    """The département a map's row is about, from its first cell."""
+    if label is None:
+        return None
+    text = str(label).strip()
+    match = _LEADING_CODE.match(text)
+    if match and match.group(1).upper() in DEPARTEMENT_CODES:
+        return match.group(1).upper()
+    return _CODE_BY_NAME.get(text.casefold())
+
+
+def _chart_value(value, kind: str):
+    """A cell as a chart's number: percentages in points, small cells and blanks as null."""
+    if not _is_number(value):
+        return None
+    if kind == ColumnKind.PERCENT:
+        return round(float(value) * 100, 1)
+    if kind == ColumnKind.INTEGER:
+        return int(value)
+    return round(float(value), 2)
+
+
+def _label(value, kind: str) -> str:
+    return cell_text(value, kind) if value is not None else ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A table ready for a page: its rows read once, and its chart's attributes (JSON)."""
+
+    table: Table
+    kind: str | None = None  # the chart's kind, None for the table alone
+    x: str = ""
+    y: str = ""
+    name: str = ""
+    unit: str = ""
+    data: str = ""  # map: {"75": 12, ...}
+    value: str = ""  # map: the national figure, in its sidebar
+    # map: départements without a figure (no row, or a small cell), painted grey: the library
+    # would leave them in its default colour, as if they had one.
+    without_data: tuple[str, ...] = ()
+
+
+def dashboard_figure(table: Table) -> Figure:
+    rows = [tuple(row) for row in table.rows]
+    table = replace(table, rows=rows)
+    columns = list(table.columns)
+    numeric = [i for i, c in enumerate(columns) if i > 0 and c.kind in NUMERIC_KINDS]
+    if table.chart not in CHART_KINDS or not numeric or not rows:
+        return Figure(table=table)
+    first = columns[numeric[0]]
+    unit = "%" if first.kind == ColumnKind.PERCENT else ""
+    label_kind = columns[0].kind
+
+    if table.chart == "map":
+        data = {}
+        for row in rows:
+            code = departement_code(row[0])
+            value = _chart_value(row[numeric[0]], first.kind)
+            if code and value is not None:
+                data[code] = value
+        values = [v for v in data.values()]
+        if first.kind == ColumnKind.INTEGER:
+            national = sum(values)
+        else:  # a rate: the plain mean of the départements shown
+            national = round(sum(values) / len(values), 1) if values else 0
+        return Figure(
+            table=table,
+            kind="map",
+            data=json.dumps(data),
+            value=str(national),
+            name=str(first.label),
+            unit=unit,
+            without_data=tuple(code for code in DEPARTEMENT_CODES if code not in data),
+        )
+
+    labels = [_label(row[0], label_kind) for row in rows]
+    if table.chart == "pie":
+        series = [numeric[0]]
+    else:
+        series = [i for i in numeric if columns[i].kind == first.kind]
+    y = [[_chart_value(row[i], first.kind) for row in rows] for i in series]
+    names = [str(columns[i].label) for i in series]
+    if table.chart == "line":
+        x = [labels for _ in series]
+    else:
+        x = [labels]
+    if table.chart == "pie":
+        names = labels
+    return Figure(
+        table=table,
+        kind=table.chart,
+        x=json.dumps(x),
+        y=json.dumps(y),
+        name=json.dumps(names),
+        unit=unit,
+    )
+
+
+@register.simple_tag
+def dashboard_chart(table: Table) -> Figure:
+    """`{% dashboard_chart table as figure %}`: the table read once, and what its chart draws."""
+    return dashboard_figure(table)
