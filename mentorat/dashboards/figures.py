@@ -7,14 +7,13 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Avg, Count, F, Q, Sum, Value
+from django.db.models import Avg, Count, Q, Sum, Value
 from django.db.models import IntegerField as IntegerOutput
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.enums import Dimension
 from matching.enums import CadenceStatus, ClosureReason, PairStatus
 from matching.explanations import unmatched_reason_text
-from programmes import flags
 from programmes.enums import Need, Situation
 from programmes.models import Association
 from vocabulary.departements import DEPARTEMENT_NAMES
@@ -437,11 +436,20 @@ def meetings(scope: Scope) -> Table:
 
 # Who is reached ------------------------------------------------------------------------------
 
-YOUTHS = Count("youth_id")  # on YouthYear: one row per youth and year
 
-
-def _reach(scope, *, slug, title, label, key, names, chart="bar", sort_by_count=False):
-    counts = _grouped(scope.youths_mentored(), key, YOUTHS)
+def _reach(
+    scope,
+    *,
+    slug,
+    title,
+    label,
+    names,
+    dimension="total",
+    key="value",
+    chart="bar",
+    sort_by_count=False,
+):
+    counts = scope.reach(dimension, key)
     keys = list(names.items())
     keys += [(code, code or "—") for code in counts if code not in names]
     if sort_by_count:
@@ -509,7 +517,7 @@ def reach_by_age(scope: Scope) -> Table:
         slug="public-ages",
         title=_("Jeunes accompagnés en %(year)s, par âge au début du binôme"),
         label=_("Âge"),
-        key="age_band",
+        dimension="age_band",
         names=AGE_BAND_LABELS,
     )
 
@@ -520,7 +528,7 @@ def reach_by_situation(scope: Scope) -> Table:
         slug="public-situations",
         title=_("Jeunes accompagnés en %(year)s, par situation"),
         label=_("Situation"),
-        key="situation",
+        dimension="situation",
         names={s.value: s.label for s in Situation},
     )
 
@@ -533,19 +541,13 @@ PRIORITY_PUBLICS = (
 )
 
 
-def _flags_table(scope, *, slug, title, label, conditions, annotate=None):
+def _flags_table(scope, *, slug, title, label, groups):
     """Youths in several groups that overlap (a youth may be in two): each row's share of all."""
-    youths = scope.youths_mentored()
-    if annotate:
-        youths = youths.annotate(**annotate)
-    figures = youths.aggregate(
-        total=YOUTHS,
-        **{f"c{i}": Count("youth_id", filter=q) for i, (q, _l) in enumerate(conditions)},
-    )
-    total = figures["total"]
+    counts = scope.reach_totals(["total", *(dimension for dimension, _label in groups)])
+    total = counts["total"]
     rows = [
-        [row_label, figures[f"c{i}"], ratio(figures[f"c{i}"], total)]
-        for i, (_q, row_label) in enumerate(conditions)
+        [row_label, counts[dimension], ratio(counts[dimension], total)]
+        for dimension, row_label in groups
     ]
     if scope.national:
         # Overlapping groups: no total to subtract from, each small count is hidden alone.
@@ -572,22 +574,17 @@ def reach_priority(scope: Scope) -> Table:
         slug="public-prioritaire",
         title=_("Publics prioritaires accompagnés en %(year)s"),
         label=_("Public"),
-        conditions=[(Q(**{field: True}), label) for field, label in PRIORITY_PUBLICS],
+        groups=list(PRIORITY_PUBLICS),
     )
 
 
 def reach_by_need(scope: Scope) -> Table:
-    annotate = {
-        f"need_{i}": F("needs").bitand(flags.mask_of(Need, [need.value]))
-        for i, need in enumerate(Need)
-    }
     return _flags_table(
         scope,
         slug="public-besoins",
         title=_("Jeunes accompagnés en %(year)s, par besoin exprimé"),
         label=_("Besoin"),
-        conditions=[(Q(**{f"need_{i}__gt": 0}), need.label) for i, need in enumerate(Need)],
-        annotate=annotate,
+        groups=[(f"need_{need.value}", need.label) for need in Need],
     )
 
 

@@ -170,6 +170,22 @@ class YouthYear(Where):
         ]
 
 
+class ReachCell(Where):
+    """Youths mentored in a year, counted per place and team and per value of one dimension
+    (``total``, ``age_band``, ``situation``, a priority public, ``need_<code>``): the "who is
+    reached" tables sum a few hundred of these instead of counting every youth."""
+
+    year = models.PositiveSmallIntegerField()
+    dimension = models.CharField(max_length=32)
+    value = models.CharField(max_length=32, blank=True)
+    youths = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("public accompagné (synthèse)")
+        verbose_name_plural = _("public accompagné (synthèse)")
+        indexes = [models.Index(fields=["year", "dimension"], name="reach_cell_year_dimension")]
+
+
 class YouthFact(Where):
     """One youth who signed up, and the day they reached each step of the funnel."""
 

@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Association, Departement, Programme
 
 from .geo import REGIONS
-from .models import PairFact, YouthFact, YouthYear
+from .models import PairFact, ReachCell, YouthFact, YouthYear
+from .summaries import narrowed, reach_dimensions
 
 FIRST_YEAR = 2021
 
@@ -81,6 +82,44 @@ class Scope:
     def youths_mentored(self):
         """One row per youth with a pair running during the year."""
         return self.where(YouthYear.objects.filter(year=self.year)).order_by()
+
+    def reach(self, dimension: str = "total", key: str = "value") -> dict:
+        """Youths mentored in the year, per value of ``key`` ("value": the dimension's own
+        values; or "association_id", "region", "departement") in one query."""
+        if self.referent_id is None:
+            cells = self.where(ReachCell.objects.filter(year=self.year, dimension=dimension))
+            return dict(
+                cells.order_by().values(key).annotate(n=Sum("youths")).values_list(key, "n")
+            )
+        rows, field = narrowed(self.youths_mentored(), dimension)
+        if key == "value" and field is None:
+            return {"": rows.count()}
+        group = field if key == "value" else key
+        return dict(rows.values(group).annotate(n=Count("pk")).values_list(group, "n"))
+
+    def reach_totals(self, dimensions) -> dict:
+        """Youths mentored in the year in each of these dimensions (each a group: a priority
+        public, a need, or "total"), in one query."""
+        if self.referent_id is None:
+            cells = self.where(
+                ReachCell.objects.filter(year=self.year, dimension__in=list(dimensions))
+            )
+            found = dict(
+                cells.order_by()
+                .values("dimension")
+                .annotate(n=Sum("youths"))
+                .values_list("dimension", "n")
+            )
+            return {dimension: found.get(dimension, 0) for dimension in dimensions}
+        counts = {}
+        rows = self.youths_mentored()
+        for i, dimension in enumerate(dimensions):
+            condition, _field, bit = reach_dimensions()[dimension]
+            if bit is not None:
+                rows = rows.annotate(**{f"bit{i}": F("needs").bitand(bit)})
+                condition = Q(**{f"bit{i}__gt": 0})
+            counts[dimension] = Count("pk", filter=condition) if condition else Count("pk")
+        return rows.aggregate(**counts)
 
     def youths(self):
         return self.where(YouthFact.objects.all()).order_by()

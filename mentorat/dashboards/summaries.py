@@ -29,7 +29,8 @@ from matching.enums import (
     YouthConfirmation,
 )
 from matching.models import MatchingRun, Meeting, Objective, Pair, UnmatchedYouth
-from programmes.enums import ParticipantStatus
+from programmes import flags
+from programmes.enums import Need, ParticipantStatus
 from programmes.models import MentorProfile, YouthProfile
 from programmes.models.participants import AGE_BANDS, age_on
 
@@ -37,6 +38,7 @@ from .geo import region_of
 from .models import (
     PROGRESS_DIMENSIONS,
     PairFact,
+    ReachCell,
     Refresh,
     SupplyCell,
     UnmatchedCell,
@@ -46,7 +48,7 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 2000
+CHUNK = 1000  # rows per INSERT: under PostgreSQL's 65,535 parameters for the widest fact
 LONG_MEETING_MINUTES = 90  # "at least 1 h 30", the national minimum
 
 # (code, lowest month, first month past the band)
@@ -466,6 +468,51 @@ def _unmatched_cells() -> Iterator[UnmatchedCell]:
         )
 
 
+PLACE = ("year", "association_id", "programme_id", "region", "departement")
+PRIORITY_FIELDS = ("lives_in_qpv", "mission_locale", "dropping_out", "no_network")
+
+
+def reach_dimensions() -> dict[str, tuple]:
+    """Each dimension of the reach cube: (YouthYear condition or None, the field whose values
+    it counts or None, the need's bit or None: then the condition reads ``needs_bit``)."""
+    dimensions = {
+        "total": (None, None, None),
+        "age_band": (None, "age_band", None),
+        "situation": (None, "situation", None),
+    }
+    for name in PRIORITY_FIELDS:
+        dimensions[name] = (Q(**{name: True}), None, None)
+    for need in Need:
+        dimensions[f"need_{need.value}"] = (
+            Q(needs_bit__gt=0),
+            None,
+            flags.mask_of(Need, [need.value]),
+        )
+    return dimensions
+
+
+def narrowed(rows, dimension: str):
+    """YouthYear rows in one dimension of the cube, and the field of its values (or None)."""
+    condition, field, bit = reach_dimensions()[dimension]
+    if bit is not None:
+        rows = rows.annotate(needs_bit=F("needs").bitand(bit))
+    return (rows.filter(condition) if condition is not None else rows), field
+
+
+def _reach_cells() -> Iterator[ReachCell]:
+    """The cube, from the YouthYear rows just written: one grouped query per dimension."""
+    for dimension in reach_dimensions():
+        rows, field = narrowed(YouthYear.objects.order_by(), dimension)
+        keys = [*PLACE, field] if field else list(PLACE)
+        for row in rows.values(*keys).annotate(n=Count("pk")):
+            yield ReachCell(
+                dimension=dimension,
+                value=row[field] if field else "",
+                youths=row["n"],
+                **{key: row[key] for key in PLACE},
+            )
+
+
 def _write(model, rows: Iterable) -> int:
     written = 0
     for chunk in _chunks(rows):
@@ -482,13 +529,14 @@ def refresh(today: date | None = None) -> Refresh:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # one rebuild at a time
                 cursor.execute("SELECT pg_advisory_xact_lock(hashtext('dashboards.refresh'))")
-        for model in (PairFact, YouthYear, YouthFact, SupplyCell, UnmatchedCell):
+        for model in (PairFact, YouthYear, ReachCell, YouthFact, SupplyCell, UnmatchedCell):
             model.objects.all().delete()
         minimum_on_by_youth: dict[int, date] = {}
         years: dict[tuple[int, int], PairFact] = {}
         pairs = _write(PairFact, _pair_facts(today, minimum_on_by_youth, years))
         _write(YouthYear, _youth_years(years))
         years.clear()
+        _write(ReachCell, _reach_cells())
         waiting = defaultdict(int)
 
         def youth_rows():

@@ -184,3 +184,42 @@ def test_refresh_is_idempotent(scenario):
     first = figures.headline(Scope())
     refresh()
     assert figures.headline(Scope()) == first
+
+
+def youths_of_year(pairs, year):
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return {
+        p.youth
+        for p in pairs.filter(started_on__isnull=False).select_related("youth")
+        if p.started_on <= end and (p.ended_at is None or timezone.localdate(p.ended_at) >= start)
+    }
+
+
+@pytest.mark.parametrize("referent", [False, True])
+def test_who_is_reached_equals_a_recount(scenario, referent):
+    from programmes.models.participants import age_on
+
+    year = timezone.localdate().year
+    pairs = Pair.objects.for_association(scenario.association)
+    if referent:
+        pairs = pairs.filter(mentor__referent=scenario.referent)
+    scope = Scope.for_association(
+        scenario.association, referent_id=scenario.referent.pk if referent else None
+    )
+    youths = youths_of_year(pairs, year)
+    priority = {row[0]: row[1] for row in figures.reach_priority(scope).rows}
+    assert priority["Habitant un quartier prioritaire (QPV)"] == sum(
+        1 for y in youths if y.lives_in_qpv
+    )
+    needs = {row[0]: row[1] for row in figures.reach_by_need(scope).rows}
+    assert needs["Trouver une alternance"] == len(youths)  # every youth of the factory
+    assert needs["Trouver un emploi"] == 0
+    ages = {row[0]: row[1] for row in figures.reach_by_age(scope).rows}
+    first_pair = {p.youth_id: p for p in pairs.filter(started_on__isnull=False)}
+    expected_20 = sum(
+        1 for y in youths if 18 <= age_on(y.birth_date, first_pair[y.pk].started_on) <= 21
+    )
+    assert ages["18 à 21 ans"] == expected_20
+    assert ages["Total"] == len(youths)
+    departements = {row[0]: row[1] for row in figures.reach_by_departement(scope).rows}
+    assert departements["75 — Paris"] == len(youths)
