@@ -10,7 +10,9 @@ for tomorrow, mentors whose attestation expires soon; then runs, as the periodic
 ``reminders_send(now)``: every rule and the bulk insert of what is due. Then runs it again at
 the same moment, which must record nothing. The last line is one JSON object: ``pairs``,
 ``due`` (notifications recorded), ``compute_s`` (the whole first run), ``queries`` (every
-statement it sent), ``due_second_run``, ``second_s``, and the count per kind.
+statement it sent), ``due_second_run``, ``second_s``, the count per kind and ``rules_s``, the
+time of each rule of the first run (its query and its Python) and of the recording.
+``--explain`` prints EXPLAIN (ANALYZE, BUFFERS) of each SELECT of the first run (stderr).
 
 It refuses a database that already holds pairs unless given ``--reset`` (which empties the
 people, programmes, matching and notification tables first), and empties them again at the
@@ -24,6 +26,7 @@ import json
 import os
 import sys
 import time
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 import django
@@ -38,6 +41,7 @@ from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from benchmarks.national_population import next_id
@@ -60,6 +64,21 @@ from programmes.models import (
 PAIRS_PER_ASSOCIATION = 5_000
 REFERENTS_PER_ASSOCIATION = 10
 SHOW_SLOWEST = 6  # statements printed with their time (stderr)
+# What compute.reminders_due and reminders_send call, timed one by one.
+TIMED = (
+    "Staff",
+    "pairs_behind",
+    "cadence_reminders",
+    "planned_tomorrow",
+    "questionnaires",
+    "minimum_reached",
+    "meetings_to_answer",
+    "referent_signals",
+    "attestation_reminders",
+    "consent_reminders",
+    "staff_digests",
+    "notifications_record",
+)
 APPS = ("accounts", "programmes", "matching", "evaluations", "notifications")
 
 
@@ -308,12 +327,54 @@ def meetings(rng, started, now, today):
     return fields, rows()
 
 
+@contextmanager
+def timed_rules(timings: dict):
+    """Each rule of compute (a generator) drained and timed where it is called."""
+    from mentorat.reminders import compute
+
+    originals = {name: getattr(compute, name) for name in TIMED}
+
+    def timed(name, function):
+        def run(*args, **kwargs):
+            started, cpu = time.perf_counter(), time.process_time()
+            result = function(*args, **kwargs)
+            if hasattr(result, "__next__"):
+                result = list(result)
+            wall = timings.get(name, (0, 0))[0] + time.perf_counter() - started
+            python = timings.get(name, (0, 0))[1] + time.process_time() - cpu
+            timings[name] = (round(wall, 2), round(python, 2))
+            return result
+
+        return run
+
+    for name, function in originals.items():
+        setattr(compute, name, timed(name, function))
+    try:
+        yield timings
+    finally:
+        for name, function in originals.items():
+            setattr(compute, name, function)
+
+
+def explain(statements) -> None:
+    with connection.cursor() as cursor:
+        for query in statements:
+            sql = query["sql"]
+            if not sql.lstrip().upper().startswith("SELECT") or "incoming_notification" in sql:
+                continue
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+            print(f"\n--- {float(query['time']):.2f} s  {sql[:200]}", file=sys.stderr)
+            for (line,) in cursor.fetchall():
+                print(line, file=sys.stderr)
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=200_000)
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("--reset", action="store_true")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--explain", action="store_true")
     args = parser.parse_args(argv)
     if settings.ENVIRONMENT == "production":
         sys.exit("benchmarks never run with production settings")
@@ -327,14 +388,18 @@ def main(argv=None) -> None:
     started = time.perf_counter()
     fill(args.pairs, now, args.seed)
     fill_s = time.perf_counter() - started
+    rules_s = {}
+    reverse("programmes:staff_home")  # URLs loaded, as in a worker that has run before
     try:
-        with CaptureQueriesContext(connection) as queries:
+        with CaptureQueriesContext(connection) as queries, timed_rules(rules_s):
             started = time.perf_counter()
             counts = reminders_send(now)
             compute_s = time.perf_counter() - started
         started = time.perf_counter()
         again = reminders_send(now)
         second_s = time.perf_counter() - started
+        if args.explain:
+            explain(queries.captured_queries)
     finally:
         if not args.keep:
             empty_tables()
@@ -350,6 +415,7 @@ def main(argv=None) -> None:
                 "due_second_run": sum(again.values()),
                 "second_s": round(second_s, 2),
                 "fill_s": round(fill_s, 1),
+                "rules_s": rules_s,
                 "per_kind": dict(sorted(counts.items())),
             }
         )

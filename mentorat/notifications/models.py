@@ -154,6 +154,9 @@ class Notification(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="notifications",
+        # notification_list_idx (recipient, -created_at) serves every lookup by recipient: no
+        # second index to maintain on each insert.
+        db_index=False,
     )
     email = models.EmailField(_("adresse"), blank=True)
     title = models.CharField(_("titre"), max_length=255)

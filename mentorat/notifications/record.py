@@ -8,12 +8,13 @@ The insert says which rows it made (RETURNING; elsewhere, the batch tag each cal
 rows): only those are counted by it.
 """
 
+import json
 import uuid
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db import connection, transaction
 from django.db.models import Count
@@ -25,8 +26,9 @@ from .quiet import next_allowed
 BATCH_SIZE = 5000
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(NamedTuple):
+    """One notification to record (a tuple: the rules make hundreds of thousands a run)."""
+
     key: str
     kind: str
     title: str
@@ -36,7 +38,7 @@ class Due:
     url: str = ""
     action: str = ""
     familiar: bool = False
-    data: dict = field(default_factory=dict)
+    data: dict | None = None
 
 
 def emails_turned_off(kinds: Iterable[str]) -> set[tuple[int, str]]:
@@ -58,7 +60,6 @@ def notifications_record(dues: list[Due], *, now: datetime) -> Counter:
         code for code in kinds if (kind_of(code) is None or not kind_of(code).essential)
     )
     batch = uuid.uuid4().hex
-    send_after = next_allowed(now)
     waiting, none = EmailState.WAITING.value, EmailState.NONE.value
     rows = [
         (
@@ -71,21 +72,20 @@ def notifications_record(dues: list[Due], *, now: datetime) -> Counter:
             due.url,
             due.action,
             due.familiar,
-            due.data,
-            now,
-            send_after,
+            json.dumps(due.data) if due.data else "{}",
             waiting if due.email and (due.recipient_id, due.kind) not in turned_off else none,
-            batch,
         )
         for due in dues
     ]
+    shared = {"created_at": now, "send_after": next_allowed(now), "batch": batch}
     with transaction.atomic():
-        created = insert_ignoring_known_keys(rows, batch=batch)
+        created = insert_ignoring_known_keys(rows, shared=shared)
         if created:
             transaction.on_commit(enqueue_emails)
     return created
 
 
+# Each row's own columns (``data`` as JSON text); the run's are `shared`.
 COLUMNS = (
     "key",
     "kind",
@@ -97,37 +97,38 @@ COLUMNS = (
     "action",
     "familiar",
     "data",
-    "created_at",
-    "send_after",
     "email_state",
-    "batch",
 )
 
 
-def insert_ignoring_known_keys(rows: list[tuple], *, batch: str) -> Counter:
-    """INSERT ... ON CONFLICT (key) DO NOTHING of rows of COLUMNS. On PostgreSQL the rows are
-    streamed with COPY into a temporary table first (four statements for any number of rows,
-    no model instance built); elsewhere `bulk_create(ignore_conflicts=True)` in batches.
+def insert_ignoring_known_keys(rows: list[tuple], *, shared: dict) -> Counter:
+    """INSERT ... ON CONFLICT (key) DO NOTHING of rows of COLUMNS, each with the ``shared``
+    values (the run's moment and batch). On PostgreSQL the rows are streamed with COPY into a
+    temporary table first (four statements for any number of rows, no model instance built,
+    the shared values sent once); elsewhere `bulk_create(ignore_conflicts=True)` in batches.
     Returns the rows inserted (not those already known), per kind."""
     if connection.vendor != "postgresql":
         Notification.objects.bulk_create(
-            (Notification(**dict(zip(COLUMNS, row, strict=True))) for row in rows),
+            (
+                Notification(
+                    **dict(zip(COLUMNS, row, strict=True)) | {"data": json.loads(row[9])},
+                    **shared,
+                )
+                for row in rows
+            ),
             batch_size=BATCH_SIZE,
             ignore_conflicts=True,
         )
         return Counter(
             dict(
-                Notification.objects.filter(batch=batch)
+                Notification.objects.filter(batch=shared["batch"])
                 .values_list("kind")
                 .annotate(n=Count("pk"))
                 .order_by()
             )
         )
-    from psycopg.types.json import Jsonb
-
     table = connection.ops.quote_name(Notification._meta.db_table)
     columns = ", ".join(COLUMNS)
-    data_at = COLUMNS.index("data")
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMPORARY TABLE incoming_notification ON COMMIT DROP AS "
@@ -137,10 +138,12 @@ def insert_ignoring_known_keys(rows: list[tuple], *, batch: str) -> Counter:
         logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
         with logged, cursor.cursor.copy(sql) as copy:
             for row in rows:
-                copy.write_row((*row[:data_at], Jsonb(row[data_at]), *row[data_at + 1 :]))
+                copy.write_row(row)
         cursor.execute(
-            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_notification "
-            f"ON CONFLICT (key) DO NOTHING RETURNING kind"
+            f"INSERT INTO {table} ({columns}, {', '.join(shared)}) "
+            f"SELECT {columns}, {', '.join(['%s'] * len(shared))} FROM incoming_notification "
+            f"ON CONFLICT (key) DO NOTHING RETURNING kind",
+            list(shared.values()),
         )
         created = Counter(kind for (kind,) in cursor.fetchall())
         cursor.execute("DROP TABLE incoming_notification")

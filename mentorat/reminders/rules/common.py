@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache, cached_property
+from typing import NamedTuple
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -36,8 +37,7 @@ def new_run() -> None:
     day.cache_clear()
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     id: int
     email: str
     first_name: str = ""
@@ -63,13 +63,19 @@ class Links:
         self._pair_page = None
 
     def _path(self, name: str, *args) -> str:
-        key = (name, len(args))
-        if key not in self._templates:
-            self._templates[key] = reverse(name, args=[PLACEHOLDER + i for i in range(len(args))])
-        path = self._templates[key]
-        for i, arg in enumerate(args):
-            path = path.replace(str(PLACEHOLDER + i), str(arg), 1)
-        return path
+        template = self._templates.get((name, len(args)))
+        if template is None:
+            template = self._template(name, [PLACEHOLDER + i for i in range(len(args))])
+            self._templates[(name, len(args))] = template
+        return template.format(*args)
+
+    @staticmethod
+    def _template(name: str, args: list) -> str:
+        """reverse() once, its placeholders made into str.format fields ({0}, {1}...)."""
+        template = reverse(name, args=args).replace("{", "{{").replace("}", "}}")
+        for i in range(len(args)):
+            template = template.replace(str(PLACEHOLDER + i), f"{{{i}}}", 1)
+        return template
 
     def pair(self, pair_id: int) -> str:
         """The pair's page (matching:pair), or the list of one's pairs where it is missing."""
@@ -106,9 +112,8 @@ class Links:
         """A person's registration to examine; ``kind`` is "jeunes" or "mentors"."""
         key = ("programmes:vetting_detail", kind)
         if key not in self._templates:
-            self._templates[key] = reverse(key[0], args=[PLACEHOLDER, kind, PLACEHOLDER + 1])
-        path = self._templates[key].replace(str(PLACEHOLDER), slug, 1)
-        return path.replace(str(PLACEHOLDER + 1), str(pk), 1)
+            self._templates[key] = self._template(key[0], [PLACEHOLDER, kind, PLACEHOLDER + 2])
+        return self._templates[key].format(slug, None, pk)
 
     def proposals(self, slug: str, programme_slug: str) -> str:
         return self._path("matching:proposals", slug, programme_slug)
@@ -171,5 +176,5 @@ def due(
         url=url,
         action=action,
         familiar=familiar,
-        data=data or {},
+        data=data,
     )

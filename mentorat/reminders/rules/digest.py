@@ -9,6 +9,7 @@ with the number of people or pairs."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import time, timedelta
+from functools import cache
 
 from django.conf import settings
 from django.db.models import Q
@@ -236,10 +237,14 @@ def contacts(moment: Moment, links: Links):
         )
     )
     found = []
-    for pk, started_on, count, last, association_id, slug, referent_id, youth, mentor in rows:
-        state = contact_due(
+    # The rule depends on three dates and a count, shared by many pairs: computed once each.
+    due_for = cache(
+        lambda started_on, count, last: contact_due(
             started_on=started_on, contact_count=count, last_contact_on=last, today=moment.today
         )
+    )
+    for pk, started_on, count, last, association_id, slug, referent_id, youth, mentor in rows:
+        state = due_for(started_on, count, last)
         if state.is_due:
             found.append((state.due_on, pk, association_id, slug, referent_id, youth, mentor))
     for _due_on, pk, association_id, slug, referent_id, youth, mentor in sorted(found):
