@@ -7,9 +7,11 @@ their association's registrations and proposals). Grouped queries: their number 
 with the number of people or pairs."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import Q
@@ -32,11 +34,12 @@ WAITING_ANSWER_FOR = timedelta(days=3)
 SHOWN = 5  # items named per section; the others are counted
 
 
-@dataclass(frozen=True)
-class Item:
-    key: int  # what it is about (a pair, a profile): never listed twice
-    label: str
-    path: str
+class Item(NamedTuple):
+    """One thing waiting; its words and link are made only if it is among those shown."""
+
+    key: object  # what it is about (a pair, a profile): never listed twice
+    render: Callable  # render(*args) -> (label, path)
+    args: tuple
 
 
 @dataclass
@@ -69,11 +72,12 @@ def staff_digests(moment: Moment, staff: Staff, behind: list[dict], links: Links
         **proposals(moment, links),
     }
     late_by_association, late_by_referent = defaultdict(list), defaultdict(list)
-    for row in sorted(behind, key=lambda row: (row["cadence_anchor"], row["pk"])):
-        if row["cadence_status"] == CadenceStatus.LATE:
-            item = pair_item(row, links)
-            late_by_association[row["programme__association_id"]].append(item)
-            late_by_referent[row["mentor__referent_id"]].append(item)
+    render = follow_up_item(links)
+    late = [row for row in behind if row["cadence_status"] == CadenceStatus.LATE]
+    for row in sorted(late, key=lambda row: (row["cadence_anchor"], row["pk"])):
+        item = pair_item(row, render)
+        late_by_association[row["programme__association_id"]].append(item)
+        late_by_referent[row["mentor__referent_id"]].append(item)
     contacts_by_association, contacts_by_referent = contacts(moment, links)
     people, sections = {}, defaultdict(lambda: defaultdict(Section))
     for association_id, role, person in staff.memberships:
@@ -135,7 +139,8 @@ def section_text(heading: str, section: Section) -> str:
     total = len(section)
     lines = [(heading % {"n": total}) + " :"]
     for item in section.items[:SHOWN]:
-        lines.append(f"• {item.label} : {settings.SITE_URL}{item.path}")
+        label, path = item.render(*item.args)
+        lines.append(f"• {label} : {settings.SITE_URL}{path}")
     if total > SHOWN:
         others = total - SHOWN
         lines.append("• " + ngettext("et %(n)d autre", "et %(n)d autres", others) % {"n": others})
@@ -145,6 +150,10 @@ def section_text(heading: str, section: Section) -> str:
 def to_vet(links: Links) -> dict[int, list[Item]]:
     """Registrations waiting for a decision, the oldest first, per association."""
     found = defaultdict(list)
+
+    def render(label, kind, pk, slug, first, last):
+        return label % {"name": short_name(first, last)}, links.vetting(slug, kind, pk)
+
     for model, kind, label in (
         (YouthProfile, "jeunes", _("%(name)s, jeune")),
         (MentorProfile, "mentors", _("%(name)s, mentor")),
@@ -164,11 +173,7 @@ def to_vet(links: Links) -> dict[int, list[Item]]:
             if association_id is None:
                 continue
             found[association_id].append(
-                Item(
-                    (kind, pk),
-                    label % {"name": short_name(first, last)},
-                    links.vetting(slug, kind, pk),
-                )
+                Item((kind, pk), render, (label, kind, pk, slug, first, last))
             )
     return found
 
@@ -198,23 +203,44 @@ def proposals(moment: Moment, links: Links) -> dict[str, dict[int, list[Item]]]:
             "mentor__user__first_name",
         )
     )
+
+    def to_review_item(pk, slug, programme_slug, youth, mentor):
+        return pair_label(youth, mentor), links.proposals(slug, programme_slug) + f"#pair-{pk}"
+
+    def waiting_item(pk, slug, programme_slug, youth, mentor):
+        path = links.programme_pairs(slug, programme_slug) + "?etat=reponses"
+        return pair_label(youth, mentor), path
+
     for pk, status, association_id, slug, programme_slug, youth, mentor in rows:
-        label = _("%(youth)s et %(mentor)s") % {"youth": youth, "mentor": mentor}
+        args = (pk, slug, programme_slug, youth, mentor)
         if status == PairStatus.PROPOSED:
-            path = links.proposals(slug, programme_slug) + f"#pair-{pk}"
-            to_review[association_id].append(Item(pk, label, path))
+            to_review[association_id].append(Item(pk, to_review_item, args))
         else:
-            path = links.programme_pairs(slug, programme_slug) + "?etat=reponses"
-            waiting[association_id].append(Item(pk, label, path))
+            waiting[association_id].append(Item(pk, waiting_item, args))
     return {"to_review": to_review, "waiting": waiting}
 
 
-def pair_item(row: dict, links: Links) -> Item:
-    label = _("%(youth)s et %(mentor)s") % {
-        "youth": row["youth__user__first_name"],
-        "mentor": row["mentor__user__first_name"],
-    }
-    return Item(row["pk"], label, links.follow_up(row["programme__association__slug"], row["pk"]))
+def pair_label(youth: str, mentor: str) -> str:
+    return _("%(youth)s et %(mentor)s") % {"youth": youth, "mentor": mentor}
+
+
+def follow_up_item(links: Links):
+    """A running pair, shown with the link to its follow-up page."""
+
+    def render(pk, slug, youth, mentor):
+        return pair_label(youth, mentor), links.follow_up(slug, pk)
+
+    return render
+
+
+def pair_item(row: dict, render) -> Item:
+    args = (
+        row["pk"],
+        row["programme__association__slug"],
+        row["youth__user__first_name"],
+        row["mentor__user__first_name"],
+    )
+    return Item(row["pk"], render, args)
 
 
 def contacts(moment: Moment, links: Links):
@@ -247,9 +273,9 @@ def contacts(moment: Moment, links: Links):
         state = due_for(started_on, count, last)
         if state.is_due:
             found.append((state.due_on, pk, association_id, slug, referent_id, youth, mentor))
+    render = follow_up_item(links)
     for _due_on, pk, association_id, slug, referent_id, youth, mentor in sorted(found):
-        label = _("%(youth)s et %(mentor)s") % {"youth": youth, "mentor": mentor}
-        item = Item(pk, label, links.follow_up(slug, pk))
+        item = Item(pk, render, (pk, slug, youth, mentor))
         by_association[association_id].append(item)
         by_referent[referent_id].append(item)
     return by_association, by_referent
