@@ -1,13 +1,13 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from matching.enums import PairStatus
 from matching.models import Pair, PairEvent
 from mentorat.accounts.enums import Role
 from mentorat.accounts.models import User
-from mentorat.core.demo import DEMO_PASSWORD
+from mentorat.core.demo import DEMO_PASSWORD, HISTORY_YOUTHS
 from mentorat.core.demo.pair_life import PAIRS
 from programmes.enums import ConsentDecision, LabelStatus, ParticipantStatus, StaffRole
 from programmes.models import (
@@ -106,14 +106,17 @@ def test_the_showcase_youth_and_mentor_are_in_a_pair_under_way(seeded):
 
 
 def test_enough_people_across_france_for_matching(seeded):
-    # 63 and the showcase youth, and the people of the pair-life demo's pairs.
+    # 63 and the showcase youth, and the people of the pair-life demo's pairs; beside them the
+    # history's (test_demo_history.py), who are not in this crowd.
     pair_life_mentors = {situation.mentor.email for situation in PAIRS}
-    assert YouthProfile.objects.count() == 64 + len(PAIRS)
-    assert MentorProfile.objects.count() == 32 + len(pair_life_mentors)
-    attached = YouthProfile.objects.exclude(programme=None)
+    assert YouthProfile.objects.count() == 64 + len(PAIRS) + HISTORY_YOUTHS
+    crowd = ~Q(user__email__startswith="historique.")
+    assert YouthProfile.objects.filter(crowd).count() == 64 + len(PAIRS)
+    assert MentorProfile.objects.filter(crowd).count() == 32 + len(pair_life_mentors)
+    attached = YouthProfile.objects.filter(crowd).exclude(programme=None)
     departements = set(attached.values_list("departement", flat=True))
     assert {"75", "93", "69", "59", "13", "974"} <= departements
-    mentors = MentorProfile.objects.exclude(programme=None)
+    mentors = MentorProfile.objects.filter(crowd).exclude(programme=None)
     assert set(mentors.values_list("departement", flat=True)) == departements
     associations = attached.values_list("programme__association__name", flat=True)
     assert len(set(associations)) == 4
@@ -159,7 +162,10 @@ def test_people_in_every_state(seeded):
     awaiting = youths.get(status=ParticipantStatus.AWAITING_CONSENT)
     assert awaiting.needs_parental_consent and not awaiting.is_matchable
     assert awaiting.consent_requests.get().is_open
-    consented = ParentalConsent.objects.get(decision=ConsentDecision.GIVEN).youth
+    # The crowd's youth whose parent agreed (the history's under-15s have their parent's too).
+    consented = ParentalConsent.objects.get(
+        decision=ConsentDecision.GIVEN, youth__user__email__startswith="jeune"
+    ).youth
     assert consented.needs_parental_consent and consented.is_matchable
 
     duplicate = youths.get(possible_duplicate_of__isnull=False)
