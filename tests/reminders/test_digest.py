@@ -120,3 +120,13 @@ def test_the_digest_email_carries_the_links(world):
     assert url in email.body
     html = email.alternatives[0][0]
     assert re.search(rf'<a href="https?://[^"]+{re.escape(url)}"', html)
+
+
+def test_a_coordinator_who_also_follows_mentors_counts_each_pair_once(world):
+    mentor = world["someone_else_s"].mentor
+    mentor.referent = world["coordinator"]
+    mentor.save(update_fields=["referent"])
+    run(NOW)
+    parts = sections(digest_of(world["coordinator"]).body)
+    assert "8 binômes en retard de rencontre :" in parts
+    assert "8 contacts de suivi à faire :" in parts

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time, timedelta
 from functools import cache
+from itertools import chain, islice
 from typing import NamedTuple
 
 from django.conf import settings
@@ -37,26 +38,28 @@ SHOWN = 5  # items named per section; the others are counted
 class Item(NamedTuple):
     """One thing waiting; its words and link are made only if it is among those shown."""
 
-    key: object  # what it is about (a pair, a profile): never listed twice
+    key: object  # what it is about (a pair, a profile)
     render: Callable  # render(*args) -> (label, path)
     args: tuple
+    association_id: int | None = None
 
 
 @dataclass
 class Section:
-    """The items of one section for one person, in order."""
+    """The items of one section for one person: lists that never overlap (one association's,
+    the pairs a referent follows outside the associations they coordinate), read in order."""
 
-    items: list[Item] = field(default_factory=list)
-    keys: set = field(default_factory=set)
+    parts: list[list[Item]] = field(default_factory=list)
 
     def extend(self, items) -> None:
-        for item in items:
-            if item.key not in self.keys:
-                self.keys.add(item.key)
-                self.items.append(item)
+        if items:
+            self.parts.append(items)
+
+    def first(self, number: int) -> list[Item]:
+        return list(islice(chain.from_iterable(self.parts), number))
 
     def __len__(self) -> int:
-        return len(self.items)
+        return sum(len(part) for part in self.parts)
 
 
 def short_name(first: str, last: str) -> str:
@@ -80,19 +83,26 @@ def staff_digests(moment: Moment, staff: Staff, behind: list[dict], links: Links
         late_by_referent[row["mentor__referent_id"]].append(item)
     contacts_by_association, contacts_by_referent = contacts(moment, links)
     people, sections = {}, defaultdict(lambda: defaultdict(Section))
+    associations, coordinated = defaultdict(set), defaultdict(set)
     for association_id, role, person in staff.memberships:
         people[person.id] = person
+        if association_id in associations[person.id]:
+            continue
+        associations[person.id].add(association_id)
         mine = sections[person.id]
         for code, items in by_association.items():
-            mine[code].extend(items.get(association_id, ()))
+            mine[code].extend(items.get(association_id))
         # Late pairs and contacts: the whole association's for coordinators.
         if role == StaffRole.COORDINATOR:
-            mine["late"].extend(late_by_association.get(association_id, ()))
-            mine["contacts"].extend(contacts_by_association.get(association_id, ()))
+            coordinated[person.id].add(association_id)
+            mine["late"].extend(late_by_association.get(association_id))
+            mine["contacts"].extend(contacts_by_association.get(association_id))
     for person_id, mine in sections.items():
-        # And for everyone, the pairs of the mentors they follow (once each).
-        mine["late"].extend(late_by_referent.get(person_id, ()))
-        mine["contacts"].extend(contacts_by_referent.get(person_id, ()))
+        # And for everyone, the pairs of the mentors they follow, outside those associations.
+        theirs = coordinated[person_id]
+        for code, by_referent in (("late", late_by_referent), ("contacts", contacts_by_referent)):
+            own = by_referent.get(person_id, ())
+            mine[code].extend([item for item in own if item.association_id not in theirs])
         totals = {code: len(mine[code]) for code in HEADINGS}
         if not any(totals.values()):
             continue
@@ -138,7 +148,7 @@ def section_text(heading: str, section: Section) -> str:
     """The heading, the first items with their link, then how many others."""
     total = len(section)
     lines = [(heading % {"n": total}) + " :"]
-    for item in section.items[:SHOWN]:
+    for item in section.first(SHOWN):
         label, path = item.render(*item.args)
         lines.append(f"• {label} : {settings.SITE_URL}{path}")
     if total > SHOWN:
@@ -240,7 +250,7 @@ def pair_item(row: dict, render) -> Item:
         row["youth__user__first_name"],
         row["mentor__user__first_name"],
     )
-    return Item(row["pk"], render, args)
+    return Item(row["pk"], render, args, row["programme__association_id"])
 
 
 def contacts(moment: Moment, links: Links):
@@ -275,7 +285,7 @@ def contacts(moment: Moment, links: Links):
             found.append((state.due_on, pk, association_id, slug, referent_id, youth, mentor))
     render = follow_up_item(links)
     for _due_on, pk, association_id, slug, referent_id, youth, mentor in sorted(found):
-        item = Item(pk, render, (pk, slug, youth, mentor))
+        item = Item(pk, render, (pk, slug, youth, mentor), association_id)
         by_association[association_id].append(item)
         by_referent[referent_id].append(item)
     return by_association, by_referent
