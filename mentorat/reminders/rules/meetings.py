@@ -236,8 +236,7 @@ def meetings_to_answer(moment: Moment, links: Links):
         .values("pk", "pair_id", "held_on", *_prefixed("pair__", PEOPLE))
     )
     for row in to_confirm:
-        row = _unprefixed(row, "pair__")
-        youth, mentor = person(row, "youth__user"), person(row, "mentor__user")
+        youth, mentor = person(row, "pair__youth__user"), person(row, "pair__mentor__user")
         yield due(
             kinds.MEETING_TO_CONFIRM,
             f"meeting-{row['pk']}",
@@ -267,8 +266,7 @@ def meetings_to_answer(moment: Moment, links: Links):
         .values("pk", "pair_id", "held_on", *_prefixed("pair__", PEOPLE))
     )
     for row in to_rate:
-        row = _unprefixed(row, "pair__")
-        mentor = person(row, "mentor__user")
+        mentor = person(row, "pair__mentor__user")
         yield due(
             kinds.MEETING_TO_RATE,
             f"meeting-{row['pk']}",
@@ -279,7 +277,7 @@ def meetings_to_answer(moment: Moment, links: Links):
                 "Comment s’est passée votre dernière rencontre avec %(youth)s ? Une minute "
                 "suffit : votre référent suit ainsi le binôme sans vous solliciter davantage."
             )
-            % {"youth": person(row, "youth__user").first_name},
+            % {"youth": row["pair__youth__user__first_name"]},
             links.meeting_evaluation(row["pair_id"], row["pk"]),
             _("Évaluer la rencontre"),
         )
