@@ -7,8 +7,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Avg, Count, Q, Sum, Value
-from django.db.models import IntegerField as IntegerOutput
+from django.db.models import Avg, Count, Q, Sum
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.enums import Dimension
@@ -23,7 +23,7 @@ from .models import PROGRESS_DIMENSIONS, YearlyTarget
 from .scope import Scope
 from .summaries import AGE_BAND_CODES, DURATION_BANDS
 from .suppression import small, suppress
-from .tables import Column, ColumnKind, Table
+from .tables import Column, ColumnKind, Hidden, Table
 
 TEXT, INTEGER, DECIMAL, PERCENT = (
     ColumnKind.TEXT,
@@ -153,15 +153,7 @@ DELAYS = (
 
 def funnel(scope: Scope) -> Table:
     """Youths who signed up in the year, and how many reached each step since."""
-    youths = scope.youths_signed_up()
-    counts = youths.aggregate(
-        signed_up=Count("youth_id"),
-        **{
-            code: Count("youth_id", filter=Q(**{f"{field}__isnull": False}))
-            for code, _label, field in FUNNEL_STEPS
-            if field
-        },
-    )
+    counts = scope.funnel()
     rows, previous = [], None
     for code, label, _field in FUNNEL_STEPS:
         value = counts[code]
@@ -193,39 +185,32 @@ def funnel(scope: Scope) -> Table:
 
 
 def median_of(histogram: dict[int, int]) -> float | None:
+    """The median of values given as {value: how many times}."""
     total = sum(histogram.values())
     if not total:
         return None
-    middle, seen, below = (total + 1) / 2, 0, None
-    for value in sorted(histogram):
-        seen += histogram[value]
-        if seen >= middle and below is None:
-            if total % 2 == 0 and seen == total / 2:
-                below = value
-                continue
-            return float(value)
-        if below is not None:
-            return (below + value) / 2
-    return float(max(histogram))
+    values = sorted(histogram)
+
+    def nth(k: int) -> int:  # the k-th smallest value, from 0
+        seen = 0
+        for value in values:
+            seen += histogram[value]
+            if seen > k:
+                return value
+        return values[-1]
+
+    if total % 2:
+        return float(nth(total // 2))
+    return (nth(total // 2 - 1) + nth(total // 2)) / 2
 
 
 def delays(scope: Scope) -> Table:
     """The median number of days between two steps (one query: a histogram per delay)."""
-    youths = scope.youths_signed_up()
-    parts = [
-        youths.filter(**{f"{field}__isnull": False})
-        .values(field)
-        .annotate(delay=Value(i, output_field=IntegerOutput()), n=Count("youth_id"))
-        .values_list("delay", field, "n")
-        for i, (field, _label) in enumerate(DELAYS)
-    ]
-    histograms: dict[int, dict[int, int]] = {i: {} for i in range(len(DELAYS))}
-    for delay, days, n in parts[0].union(*parts[1:], all=True):
-        histograms[delay][days] = n
+    histograms = scope.delays()
     rows = []
-    for i, (_field, label) in enumerate(DELAYS):
-        count = sum(histograms[i].values())
-        rows.append([label, count, median_of(histograms[i])])
+    for field, label in DELAYS:
+        count = sum(histograms[field].values())
+        rows.append([label, count, median_of(histograms[field])])
     if scope.national:
         for row in rows:
             if row[1] < 5:
@@ -258,6 +243,12 @@ def _grouped(queryset, key, measure):
     return dict(queryset.values(key).annotate(n=measure).values_list(key, "n"))
 
 
+def _total_note(label, value) -> str:
+    """A table's total, in a note: a chart draws every row, and a total is not a category."""
+    shown = str(value) if isinstance(value, Hidden) else number_format(value, force_grouping=True)
+    return _("%(label)s : %(value)s.") % {"label": label, "value": shown}
+
+
 def _share_table(scope, *, slug, title, label, keys, counts, unit, chart, notes=()):
     total = sum(counts.values())
     rows = [[labels, counts.get(key, 0), ratio(counts.get(key, 0), total)] for key, labels in keys]
@@ -273,9 +264,9 @@ def _share_table(scope, *, slug, title, label, keys, counts, unit, chart, notes=
             Column("count", unit, INTEGER),
             Column("share", _("Part"), PERCENT),
         ],
-        rows=[*rows, total_row],
+        rows=rows,
         chart=chart,
-        notes=notes,
+        notes=[_total_note(_("Total"), total_row[1]), *notes],
     )
 
 
@@ -333,13 +324,14 @@ def minimum_duration(scope: Scope) -> Table:
             Column("pairs", _("Nombre"), INTEGER),
             Column("share", _("Part"), PERCENT),
         ],
-        rows=[*rows, total_row],
+        rows=rows,
         chart="pie",
         notes=[
+            _total_note(total_row[0], total_row[1]),
             _(
                 "Comptés seulement sur les binômes commencés depuis au moins la durée minimale "
                 "de leur programme (une cohorte, pas une photographie)."
-            )
+            ),
         ],
     )
 

@@ -186,6 +186,22 @@ class ReachCell(Where):
         indexes = [models.Index(fields=["year", "dimension"], name="reach_cell_year_dimension")]
 
 
+class SignupCell(Where):
+    """Youths who signed up in a year, per place and team: how many reached each step of the
+    funnel (``measure`` the step, ``days`` None), and how many took so many days between two
+    steps (``measure`` the delay, ``days`` the number): the funnel and its medians sum these."""
+
+    signup_year = models.PositiveSmallIntegerField()
+    measure = models.CharField(max_length=32)
+    days = models.PositiveIntegerField(null=True)
+    youths = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("parcours (synthèse)")
+        verbose_name_plural = _("parcours (synthèse)")
+        indexes = [models.Index(fields=["signup_year", "measure"], name="signup_cell_year")]
+
+
 class YouthFact(Where):
     """One youth who signed up, and the day they reached each step of the funnel."""
 

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django import forms
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, Sum, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Association, Departement, Programme
 
 from .geo import REGIONS
-from .models import PairFact, ReachCell, YouthFact, YouthYear
-from .summaries import narrowed, reach_dimensions
+from .models import PairFact, ReachCell, SignupCell, YouthFact, YouthYear
+from .summaries import DELAY_FIELDS, funnel_counts, narrowed, reach_dimensions
 
 FIRST_YEAR = 2021
 
@@ -120,6 +120,45 @@ class Scope:
                 condition = Q(**{f"bit{i}__gt": 0})
             counts[dimension] = Count("pk", filter=condition) if condition else Count("pk")
         return rows.aggregate(**counts)
+
+    def funnel(self) -> dict:
+        """Youths who signed up in the year, and how many of them reached each step since."""
+        if self.referent_id is None:
+            cells = self.where(SignupCell.objects.filter(signup_year=self.year, days=None))
+            found = dict(
+                cells.order_by()
+                .values("measure")
+                .annotate(n=Sum("youths"))
+                .values_list("measure", "n")
+            )
+            return {code: found.get(code, 0) for code in funnel_counts(None)}
+        return self.youths_signed_up().aggregate(**funnel_counts(None))
+
+    def delays(self) -> dict[str, dict[int, int]]:
+        """For each delay between two steps: {days: youths}, in one query."""
+        histograms = {field: {} for field in DELAY_FIELDS}
+        if self.referent_id is None:
+            cells = self.where(SignupCell.objects.filter(signup_year=self.year, days__isnull=False))
+            rows = (
+                cells.order_by()
+                .values("measure", "days")
+                .annotate(n=Sum("youths"))
+                .values_list("measure", "days", "n")
+            )
+        else:
+            parts = [
+                self.youths_signed_up()
+                .filter(**{f"{field}__isnull": False})
+                .annotate(measure=Value(field), days=F(field))
+                .values("measure", "days")
+                .annotate(n=Count("youth_id"))
+                .values_list("measure", "days", "n")
+                for field in DELAY_FIELDS
+            ]
+            rows = parts[0].union(*parts[1:], all=True)
+        for measure, days, n in rows:
+            histograms[measure][days] = histograms[measure].get(days, 0) + n
+        return histograms
 
     def youths(self):
         return self.where(YouthFact.objects.all()).order_by()

@@ -40,6 +40,7 @@ from .models import (
     PairFact,
     ReachCell,
     Refresh,
+    SignupCell,
     SupplyCell,
     UnmatchedCell,
     YouthFact,
@@ -513,6 +514,60 @@ def _reach_cells() -> Iterator[ReachCell]:
             )
 
 
+SIGNUP_PLACE = ("signup_year", "association_id", "programme_id", "region", "departement")
+# The funnel's steps after signing up: (code, the YouthFact date that says it was reached).
+FUNNEL_FIELDS = (
+    ("vetted", "vetted_on"),
+    ("proposed", "proposed_on"),
+    ("active", "active_on"),
+    ("first_meeting", "first_meeting_on"),
+    ("minimum", "minimum_on"),
+    ("completed", "completed_on"),
+)
+DELAY_FIELDS = (
+    "days_to_vetted",
+    "days_to_proposed",
+    "days_to_active",
+    "days_to_first_meeting",
+    "days_signup_to_first_meeting",
+)
+
+
+def funnel_counts(youths) -> dict:
+    """YouthFact rows -> how many signed up and reached each step (aggregates, for grouping)."""
+    return {
+        "signed_up": Count("youth_id"),
+        **{
+            code: Count("youth_id", filter=Q(**{f"{field}__isnull": False}))
+            for code, field in FUNNEL_FIELDS
+        },
+    }
+
+
+def _signup_cells() -> Iterator[SignupCell]:
+    """The funnel's cube, from the YouthFact rows just written."""
+    steps = YouthFact.objects.order_by().values(*SIGNUP_PLACE).annotate(**funnel_counts(None))
+    for row in steps:
+        place = {key: row[key] for key in SIGNUP_PLACE}
+        for code in ("signed_up", *(code for code, _field in FUNNEL_FIELDS)):
+            if row[code]:
+                yield SignupCell(measure=code, days=None, youths=row[code], **place)
+    for field in DELAY_FIELDS:
+        rows = (
+            YouthFact.objects.filter(**{f"{field}__isnull": False})
+            .order_by()
+            .values(*SIGNUP_PLACE, field)
+            .annotate(n=Count("youth_id"))
+        )
+        for row in rows:
+            yield SignupCell(
+                measure=field,
+                days=row[field],
+                youths=row["n"],
+                **{key: row[key] for key in SIGNUP_PLACE},
+            )
+
+
 def _write(model, rows: Iterable) -> int:
     written = 0
     for chunk in _chunks(rows):
@@ -529,7 +584,15 @@ def refresh(today: date | None = None) -> Refresh:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # one rebuild at a time
                 cursor.execute("SELECT pg_advisory_xact_lock(hashtext('dashboards.refresh'))")
-        for model in (PairFact, YouthYear, ReachCell, YouthFact, SupplyCell, UnmatchedCell):
+        for model in (
+            PairFact,
+            YouthYear,
+            ReachCell,
+            YouthFact,
+            SignupCell,
+            SupplyCell,
+            UnmatchedCell,
+        ):
             model.objects.all().delete()
         minimum_on_by_youth: dict[int, date] = {}
         years: dict[tuple[int, int], PairFact] = {}
@@ -546,6 +609,7 @@ def refresh(today: date | None = None) -> Refresh:
                 yield fact
 
         youths = _write(YouthFact, youth_rows())
+        _write(SignupCell, _signup_cells())
         _write(SupplyCell, _supply_cells(waiting))
         _write(UnmatchedCell, _unmatched_cells())
         done = Refresh.objects.create(
