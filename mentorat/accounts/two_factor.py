@@ -39,9 +39,7 @@ ALLOWED_MEANWHILE = {
 
 
 def must_set_up_two_factors(user) -> bool:
-    return bool(
-        settings.MFA_REQUIRED and user.is_authenticated and user.has_protected_account
-    )
+    return bool(settings.MFA_REQUIRED and user.is_authenticated and user.has_protected_account)
 
 
 def has_totp(user) -> bool:

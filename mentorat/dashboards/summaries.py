@@ -616,8 +616,23 @@ def refresh(today: date | None = None) -> Refresh:
             started_at=started, finished_at=timezone.now(), today=today, pairs=pairs, youths=youths
         )
         Refresh.objects.filter(finished_at__lt=done.finished_at).exclude(pk=done.pk).delete()
+    _tidy()
     logger.info("Dashboards refreshed: %s pairs, %s youths", pairs, youths)
     return done
+
+
+SUMMARY_TABLES = (PairFact, YouthYear, ReachCell, YouthFact, SignupCell, SupplyCell, UnmatchedCell)
+
+
+def _tidy() -> None:
+    """On PostgreSQL, fresh statistics for the planner and a visibility map for index-only
+    scans (VACUUM cannot run in a transaction: inside one, only ANALYZE)."""
+    if connection.vendor != "postgresql":
+        return
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+    with connection.cursor() as cursor:
+        for model in SUMMARY_TABLES:
+            cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def last_refresh() -> Refresh | None:

@@ -22,8 +22,13 @@ urlpatterns = [
     # An association's own: its coordinators (all of it), its referents (their mentors' pairs).
     path("association/<slug:slug>/tableau-de-bord/", views.association, name="association"),
     path(
-        "association/<slug:slug>/tableau-de-bord/indicateurs/",
+        "association/<slug:slug>/tableau-de-bord/parcours/",
         views.association_indicators,
         name="association_indicators",
+    ),
+    path(
+        "association/<slug:slug>/tableau-de-bord/resultats/",
+        views.association_outcomes,
+        name="association_outcomes",
     ),
 ]

@@ -105,12 +105,21 @@ ASSOCIATION_PAGES = (
     Page("association", gettext_lazy("Vue d’ensemble"), lambda scope, request: []),
     Page(
         "association_indicators",
-        gettext_lazy("Indicateurs"),
+        gettext_lazy("Parcours et rythme"),
         lambda scope, request: [
             figures.funnel(scope),
+            figures.delays(scope),
             figures.cadence(scope),
             figures.meetings(scope),
+        ],
+    ),
+    Page(
+        "association_outcomes",
+        gettext_lazy("Durées et résultats"),
+        lambda scope, request: [
             figures.minimum_duration(scope),
+            figures.durations(scope),
+            figures.early_endings_by_reason(scope),
             figures.outcomes(scope),
             figures.progress(scope),
         ],
@@ -419,3 +428,9 @@ def association(request, slug):
 @require_GET
 def association_indicators(request, slug):
     return _association_page(request, slug, "association_indicators")
+
+
+@staff_required
+@require_GET
+def association_outcomes(request, slug):
+    return _association_page(request, slug, "association_outcomes")

@@ -45,9 +45,7 @@ def refused(response) -> bool:
     return response.status_code == 200 and "Trop de tentatives" in response.content.decode()
 
 
-def test_five_mistakes_are_free_then_each_failure_doubles_the_wait(
-    client, clock, behind_proxy
-):
+def test_five_mistakes_are_free_then_each_failure_doubles_the_wait(client, clock, behind_proxy):
     UserFactory(email=EMAIL)
     for _ in range(5):
         assert not refused(attempt(client, "faux"))
@@ -119,9 +117,7 @@ def test_a_success_clears_the_failures(client, clock, behind_proxy):
         assert not refused(attempt(client, "faux"))
 
 
-def test_one_address_trying_many_accounts_is_slowed_down(
-    client, clock, behind_proxy, settings
-):
+def test_one_address_trying_many_accounts_is_slowed_down(client, clock, behind_proxy, settings):
     settings.LOGIN_LIMITS = {**settings.LOGIN_LIMITS, "ip": (3, 60)}
     UserFactory(email=EMAIL)
     for number in range(3):

@@ -27,9 +27,7 @@ def coordinator():
     return StaffMembershipFactory().user
 
 
-def test_a_coordinator_idle_for_30_minutes_is_signed_out_and_sent_to_sign_in(
-    client, coordinator
-):
+def test_a_coordinator_idle_for_30_minutes_is_signed_out_and_sent_to_sign_in(client, coordinator):
     client.force_login(coordinator)
     home = reverse("programmes:staff_home")
     age_session(client, idle=31 * 60, since_sign_in=31 * 60)

@@ -115,8 +115,12 @@ def test_the_staff_and_ministry_pages(page, live_server, world):
         reverse("dashboards:association", args=[association.slug]),
     )
     audit.visit(
-        "indicateurs de l’association",
+        "parcours et rythme de l’association",
         reverse("dashboards:association_indicators", args=[association.slug]),
+    )
+    audit.visit(
+        "durées et résultats de l’association",
+        reverse("dashboards:association_outcomes", args=[association.slug]),
     )
 
     sign_in(page, live_server, UserFactory(ministry=True))

@@ -58,9 +58,13 @@ def test_the_ministry_and_a_coordinator_open_their_dashboards_on_the_demo(page):
     expect(page.get_by_role("heading", name="Ce qui vous attend")).to_be_visible()
     expect(page.get_by_role("heading", name="Binômes à risque")).to_be_visible()
     expect(page.get_by_test_id("freshness")).to_contain_text("Chiffres arrêtés le")
-    page.get_by_role("link", name="Indicateurs", exact=True).click()
+    page.get_by_role("link", name="Parcours et rythme", exact=True).click()
     expect(
         page.get_by_role("heading", name="Parcours des jeunes inscrits en").first
+    ).to_be_visible()
+    page.get_by_role("link", name="Durées et résultats", exact=True).click()
+    expect(
+        page.get_by_role("heading", name="Résultats des binômes terminés en").first
     ).to_be_visible()
     response = page.goto(reverse("dashboards:association", args=["article-1"]))
     assert response.status == 404

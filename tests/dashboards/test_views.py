@@ -165,7 +165,11 @@ EXPECTED_NATIONAL = {
     "national_supply": 12,
     "national_associations": 12,
 }
-EXPECTED_ASSOCIATION = {"association": 17, "association_indicators": 15}
+EXPECTED_ASSOCIATION = {
+    "association": 17,
+    "association_indicators": 13,
+    "association_outcomes": 14,
+}
 
 
 def queries_of(client, url):

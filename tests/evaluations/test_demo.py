@@ -25,9 +25,7 @@ def counts():
 
 def test_the_demo_evaluates_the_pairs_it_finds_and_runs_twice_without_change():
     today = timezone.localdate()
-    running = [
-        followed_pair(started_on=today - timezone.timedelta(days=30 + n)) for n in range(7)
-    ]
+    running = [followed_pair(started_on=today - timezone.timedelta(days=30 + n)) for n in range(7)]
     for pair in running:
         MeetingFactory(pair=pair, held_on=pair.started_on + timezone.timedelta(days=3))
         MeetingFactory(pair=pair, held_on=pair.started_on + timezone.timedelta(days=20))

@@ -52,9 +52,9 @@ def received(user) -> list[tuple[datetime.date, str]]:
     """What this person was told about the showcase pair and its mentor (the demo's other
     pairs, made to show each state of pair life, have their own reminders)."""
     showcase = Pair.objects.get(youth__user__email="jeune@demo.mentorat.local")
-    about_others = (
-        Q(key__contains=":pair-") & ~Q(key__contains=f":pair-{showcase.pk}:")
-    ) | (Q(key__contains=":mentor-") & ~Q(key__contains=f":mentor-{showcase.mentor_id}:"))
+    about_others = (Q(key__contains=":pair-") & ~Q(key__contains=f":pair-{showcase.pk}:")) | (
+        Q(key__contains=":mentor-") & ~Q(key__contains=f":mentor-{showcase.mentor_id}:")
+    )
     rows = (
         Notification.objects.filter(recipient=user)
         .exclude(kind=kinds.STAFF_DIGEST)

@@ -166,6 +166,7 @@ RULES = {
     "dashboards:targets":                       get("login 403   403   403   403   403   403   403   200   200"),
     "dashboards:association":                   get("login 403   403   403   403   200   200   404   403   403", slug=A),
     "dashboards:association_indicators":        get("login 403   403   403   403   200   200   404   403   403", slug=A),
+    "dashboards:association_outcomes":          get("login 403   403   403   403   200   200   404   403   403", slug=A),
 
     # Each person's notifications; the signed one-click link of an email answers anyone.
     "notifications:list":                       get("login 200   200   200   200   200   200   200   200   200"),

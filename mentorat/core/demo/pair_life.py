@@ -112,11 +112,19 @@ JULIE = DemoMentor("mentor.julie", "Julie", "Fabre", Gender.FEMALE, "Infirmière
 CV, INTERVIEW, SEARCH = MeetingTopic.CV, MeetingTopic.INTERVIEW, MeetingTopic.SEARCH
 ORIENTATION, JOBS, CONFIDENCE = MeetingTopic.ORIENTATION, MeetingTopic.JOBS, MeetingTopic.CONFIDENCE
 REGULAR = (  # a meeting every five weeks or so, all confirmed
-    DemoMeeting(6, 120, topics=(ORIENTATION, CONFIDENCE), shared_note="Premier échange : ton "
-                "parcours, tes envies, ce qu’on peut faire ensemble."),  # fmt: skip
+    DemoMeeting(
+        6,
+        120,
+        topics=(ORIENTATION, CONFIDENCE),
+        shared_note="Premier échange : ton parcours, tes envies, ce qu’on peut faire ensemble.",
+    ),  # fmt: skip
     DemoMeeting(40, 90, MeetingFormat.REMOTE, (CV,), "CV repris ligne par ligne."),
-    DemoMeeting(75, 90, topics=(JOBS,), shared_note="Visite de mon entreprise, rencontre avec "
-                "deux collègues."),  # fmt: skip
+    DemoMeeting(
+        75,
+        90,
+        topics=(JOBS,),
+        shared_note="Visite de mon entreprise, rencontre avec deux collègues.",
+    ),  # fmt: skip
     DemoMeeting(110, 100, MeetingFormat.REMOTE, (INTERVIEW,), "Simulation d’entretien."),
     DemoMeeting(145, 90, topics=(SEARCH,), shared_note="Liste d’entreprises à contacter."),
     DemoMeeting(180, 95, MeetingFormat.PHONE, (SEARCH, CONFIDENCE), "Point sur les réponses."),
@@ -129,25 +137,51 @@ PAIRS = (
     # Past its six months, an objective reached, not yet asked to close: ready for a visitor
     # to ask for the closure, confirm it as the referent, and fill the end questionnaire.
     DemoPair(
-        "jeune.hugo", "Hugo", "Petit", Gender.MALE, 19, (Need.APPRENTICESHIP, Need.DISCOVER_WORK),
-        ELODIE, 200, meetings=REGULAR,
+        "jeune.hugo",
+        "Hugo",
+        "Petit",
+        Gender.MALE,
+        19,
+        (Need.APPRENTICESHIP, Need.DISCOVER_WORK),
+        ELODIE,
+        200,
+        meetings=REGULAR,
         objectives=(
-            DemoObjective("Trouver une entreprise pour mon alternance", target_in_days=210,
-                          status=ObjectiveStatus.REACHED, status_day=182),
-            DemoObjective("Découvrir trois métiers de la comptabilité", by_youth=False,
-                          edited_to="Découvrir trois métiers de la gestion"),
+            DemoObjective(
+                "Trouver une entreprise pour mon alternance",
+                target_in_days=210,
+                status=ObjectiveStatus.REACHED,
+                status_day=182,
+            ),
+            DemoObjective(
+                "Découvrir trois métiers de la comptabilité",
+                by_youth=False,
+                edited_to="Découvrir trois métiers de la gestion",
+            ),
         ),
     ),  # fmt: skip
     # À jour: met 12 days ago, next meeting planned.
     DemoPair(
-        "jeune.sofiane", "Sofiane", "Belkacem", Gender.MALE, 17, (Need.ORIENTATION,), NADIA, 70,
+        "jeune.sofiane",
+        "Sofiane",
+        "Belkacem",
+        Gender.MALE,
+        17,
+        (Need.ORIENTATION,),
+        NADIA,
+        70,
         meetings=(
-            DemoMeeting(5, 120, topics=(ORIENTATION,), shared_note="On a parlé de tes options "
-                        "après le bac."),  # fmt: skip
+            DemoMeeting(
+                5, 120, topics=(ORIENTATION,), shared_note="On a parlé de tes options après le bac."
+            ),  # fmt: skip
             DemoMeeting(30, 90, MeetingFormat.REMOTE, (JOBS,), "Trois métiers à explorer."),
-            DemoMeeting(58, 95, topics=(MeetingTopic.TRAINING,), shared_note="Salon de "
-                        "l’étudiant ensemble.", private_note="Très motivé, un peu de pression "
-                        "familiale sur l’orientation."),  # fmt: skip
+            DemoMeeting(
+                58,
+                95,
+                topics=(MeetingTopic.TRAINING,),
+                shared_note="Salon de l’étudiant ensemble.",
+                private_note="Très motivé, un peu de pression familiale sur l’orientation.",
+            ),  # fmt: skip
         ),
         objectives=(
             DemoObjective("Choisir une orientation qui me correspond", target_in_days=150),
@@ -157,77 +191,160 @@ PAIRS = (
     ),  # fmt: skip
     # En retard: a "non" to the fit question (evaluations demo), an alert, a disputed meeting.
     DemoPair(
-        "jeune.kevin", "Kevin", "Nguyen", Gender.MALE, 21, (Need.EMPLOYMENT, Need.SELF_CONFIDENCE),
-        THOMAS, 110,
+        "jeune.kevin",
+        "Kevin",
+        "Nguyen",
+        Gender.MALE,
+        21,
+        (Need.EMPLOYMENT, Need.SELF_CONFIDENCE),
+        THOMAS,
+        110,
         meetings=(
             DemoMeeting(7, 90, topics=(CONFIDENCE,), shared_note="Faire connaissance."),
-            DemoMeeting(40, 100, MeetingFormat.PHONE, (SEARCH,), "Annonces repérées ensemble.",
-                        private_note="Il dit ne plus avoir de logement stable depuis un mois.",
-                        alert=True),
-            DemoMeeting(75, 90, MeetingFormat.REMOTE, (INTERVIEW,), "Préparation d’entretien.",
-                        youth="no", youth_note="On devait se voir en visio mais le lien ne "
-                        "marchait pas, on ne s’est pas parlé."),
+            DemoMeeting(
+                40,
+                100,
+                MeetingFormat.PHONE,
+                (SEARCH,),
+                "Annonces repérées ensemble.",
+                private_note="Il dit ne plus avoir de logement stable depuis un mois.",
+                alert=True,
+            ),
+            DemoMeeting(
+                75,
+                90,
+                MeetingFormat.REMOTE,
+                (INTERVIEW,),
+                "Préparation d’entretien.",
+                youth="no",
+                youth_note="On devait se voir en visio mais le lien ne "
+                "marchait pas, on ne s’est pas parlé.",
+            ),
         ),  # fmt: skip
         objectives=(DemoObjective("Trouver un emploi", target_in_days=180),),
     ),
     # Rencontre à prévoir: the window closes in 4 days; a 60-minute meeting does not count; the
     # last meeting waits for the youth's confirmation.
     DemoPair(
-        "jeune.lina", "Lina", "Moreau", Gender.FEMALE, 16, (Need.INTERNSHIP,), NADIA, 38,
+        "jeune.lina",
+        "Lina",
+        "Moreau",
+        Gender.FEMALE,
+        16,
+        (Need.INTERNSHIP,),
+        NADIA,
+        38,
         meetings=(
             DemoMeeting(9, 60, MeetingFormat.REMOTE, (CV,), "Ton CV pour le stage de seconde."),
-            DemoMeeting(36, 90, topics=(SEARCH,), shared_note="Trois entreprises à appeler.",
-                        youth=""),
+            DemoMeeting(
+                36, 90, topics=(SEARCH,), shared_note="Trois entreprises à appeler.", youth=""
+            ),
         ),
         objectives=(DemoObjective("Décrocher un stage", target_in_days=60),),
     ),  # fmt: skip
     # "Objectifs atteints" asked by the youth: the referent's to confirm.
     DemoPair(
-        "jeune.aicha", "Aïcha", "Diarra", Gender.FEMALE, 22, (Need.EMPLOYMENT,), THOMAS, 230,
-        meetings=REGULAR + (DemoMeeting(215, 90, topics=(INTERVIEW,),
-                                        shared_note="Dernier point avant la signature."),),
+        "jeune.aicha",
+        "Aïcha",
+        "Diarra",
+        Gender.FEMALE,
+        22,
+        (Need.EMPLOYMENT,),
+        THOMAS,
+        230,
+        meetings=REGULAR
+        + (
+            DemoMeeting(
+                215, 90, topics=(INTERVIEW,), shared_note="Dernier point avant la signature."
+            ),
+        ),
         objectives=(
-            DemoObjective("Trouver un emploi dans la logistique", status=ObjectiveStatus.REACHED,
-                          status_day=212),
+            DemoObjective(
+                "Trouver un emploi dans la logistique",
+                status=ObjectiveStatus.REACHED,
+                status_day=212,
+            ),
             DemoObjective("Passer le permis B", status=ObjectiveStatus.ABANDONED, status_day=120),
-            DemoObjective("Savoir présenter mon parcours en entretien", by_youth=False,
-                          status=ObjectiveStatus.REACHED, status_day=150),
+            DemoObjective(
+                "Savoir présenter mon parcours en entretien",
+                by_youth=False,
+                status=ObjectiveStatus.REACHED,
+                status_day=150,
+            ),
         ),
         completion_asked_days_ago=3,
     ),  # fmt: skip
     # Terminé, objectifs atteints.
     DemoPair(
-        "jeune.manon", "Manon", "Girard", Gender.FEMALE, 20, (Need.BACK_TO_SCHOOL,), ELODIE, 270,
-        meetings=REGULAR + (DemoMeeting(215, 90, topics=(MeetingTopic.TRAINING,),
-                                        shared_note="Inscription confirmée : bravo !"),),
+        "jeune.manon",
+        "Manon",
+        "Girard",
+        Gender.FEMALE,
+        20,
+        (Need.BACK_TO_SCHOOL,),
+        ELODIE,
+        270,
+        meetings=REGULAR
+        + (
+            DemoMeeting(
+                215,
+                90,
+                topics=(MeetingTopic.TRAINING,),
+                shared_note="Inscription confirmée : bravo !",
+            ),
+        ),
         objectives=(
-            DemoObjective("Reprendre une formation", status=ObjectiveStatus.REACHED,
-                          status_day=214),
+            DemoObjective(
+                "Reprendre une formation", status=ObjectiveStatus.REACHED, status_day=214
+            ),
         ),
         completion_asked_days_ago=50,
         completed_days_ago=45,
     ),  # fmt: skip
     # Arrêté avant terme, a new mentor asked for by the coordinator.
     DemoPair(
-        "jeune.chloe", "Chloé", "Lambert", Gender.FEMALE, 18, (Need.ORIENTATION,), THOMAS, 150,
+        "jeune.chloe",
+        "Chloé",
+        "Lambert",
+        Gender.FEMALE,
+        18,
+        (Need.ORIENTATION,),
+        THOMAS,
+        150,
         meetings=(
             DemoMeeting(8, 90, topics=(ORIENTATION,), shared_note="Premier contact."),
             DemoMeeting(50, 45, MeetingFormat.PHONE, (ORIENTATION,), "Appel court."),
         ),
-        ended_early=("youth", ClosureReason.NO_FIT, "Nous n’arrivions pas à trouver des "
-                     "créneaux, et je préfère quelqu’un qui connaît le domaine de la santé.", 60),
+        ended_early=(
+            "youth",
+            ClosureReason.NO_FIT,
+            "Nous n’arrivions pas à trouver des "
+            "créneaux, et je préfère quelqu’un qui connaît le domaine de la santé.",
+            60,
+        ),
         rematch_days_ago=55,
     ),  # fmt: skip
     # Arrêté avant terme by the mentor, who moved away: the youth may ask for a new mentor.
     DemoPair(
-        "jeune.yanis", "Yanis", "Benali", Gender.MALE, 19, (Need.DISCOVER_WORK,), JULIE, 120,
+        "jeune.yanis",
+        "Yanis",
+        "Benali",
+        Gender.MALE,
+        19,
+        (Need.DISCOVER_WORK,),
+        JULIE,
+        120,
         meetings=(
             DemoMeeting(10, 90, topics=(JOBS,), shared_note="Les métiers du soin."),
             DemoMeeting(45, 120, topics=(JOBS,), shared_note="Journée à l’hôpital."),
         ),
         objectives=(DemoObjective("Découvrir trois métiers qui m’intéressent"),),
-        ended_early=("mentor", ClosureReason.MOVED_AWAY, "Je suis mutée à Bordeaux, je ne "
-                     "pourrai plus voir Yanis.", 20),
+        ended_early=(
+            "mentor",
+            ClosureReason.MOVED_AWAY,
+            "Je suis mutée à Bordeaux, je ne pourrai plus voir Yanis.",
+            20,
+        ),
     ),  # fmt: skip
 )
 
