@@ -2,13 +2,31 @@
 site's Content-Security-Policy, each beside its table (the `page` fixture fails on any CSP
 block). The page is a test-only one, made of the include every dashboard uses."""
 
+import os
+
 import pytest
+from django.core.management import call_command
+from django.urls import reverse
 
-from tests.browser.accessibility import BLOCKING, axe_violations, describe
+from mentorat.accounts.models import User
+from tests.browser.accessibility import BLOCKING, AxeAudit, axe_violations, describe, sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.urls("tests.dashboards.urls")]
+pytestmark = pytest.mark.browser
+
+CHARTS = "bar-chart, line-chart, pie-chart, map-chart"
+NATIONAL_PAGES = (
+    "national",
+    "national_funnel",
+    "national_durations",
+    "national_cadence",
+    "national_reach",
+    "national_outcomes",
+    "national_supply",
+    "national_associations",
+)
 
 
+@pytest.mark.urls("tests.dashboards.urls")
 def test_every_chart_kind_draws_beside_its_table(page):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -21,8 +39,8 @@ def test_every_chart_kind_draws_beside_its_table(page):
     page.wait_for_selector("map-chart svg path", state="attached")
     assert page.locator("#chart-durations canvas").first.bounding_box()["height"] > 50
     for slug in ("durations", "started", "cadence", "supply"):
-        assert page.locator(f"#table-{slug} table caption").count() == 1
-    assert page.locator("#table-durations td", has_text="< 5").count() == 1
+        assert page.locator(f"#{slug}-table table caption").count() == 1
+    assert page.locator("#durations-table td", has_text="< 5").count() == 1
     # On the map, a département without a figure (no row, or "< 5") is grey; Paris is not.
     fill = "element => getComputedStyle(element).fill"
     assert page.locator("#chart-supply .FR-69").first.evaluate(fill) == "rgb(229, 229, 229)"
@@ -30,8 +48,41 @@ def test_every_chart_kind_draws_beside_its_table(page):
     assert errors == []
 
 
+@pytest.mark.urls("tests.dashboards.urls")
 def test_charts_keep_the_page_accessible(page):
     page.goto("/test-figures/")
     page.wait_for_selector("map-chart svg path", state="attached")
     blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING]
     assert not blocking, describe(blocking)
+
+
+@pytest.mark.urls("mentorat.urls")
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_dashboards_draw_every_chart(page, live_server):
+    """On the demo data (its year of history): each page of the ministry's dashboard, and the
+    Afev coordinator's indicators, draw every chart they hold, with no blocking finding."""
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    audit = AxeAudit(page)
+    pages = [(name, reverse(f"dashboards:{name}")) for name in NATIONAL_PAGES]
+    for who, visits in (
+        ("ministere@demo.mentorat.local", pages),
+        (
+            "coordination@demo.mentorat.local",
+            [
+                (
+                    "association_indicators",
+                    reverse("dashboards:association_indicators", args=["afev"]),
+                )
+            ],
+        ),
+    ):
+        sign_in(page, live_server, User.objects.get(email=who))
+        for name, url in visits:
+            audit.visit(name, url)
+            charts = page.locator(CHARTS)
+            for index in range(charts.count()):
+                chart = charts.nth(index)
+                chart.locator("canvas, svg").first.wait_for(state="attached")
+            if name != "national_associations":
+                assert charts.count(), f"{name}: no chart"
+    audit.assert_clean()

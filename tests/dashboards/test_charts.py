@@ -157,6 +157,7 @@ def test_table_alone_include():
     )
     assert "<bar-chart" not in page
     assert '<th scope="row">6-9 mois</th>' in page
+    assert 'id="durations-table"' in page and 'tabindex="0"' in page
     assert "—" in page  # a cell without a value
 
 
@@ -184,3 +185,24 @@ def test_departement_codes():
     assert departement_code("Paris") == "75"
     assert departement_code("100") is None
     assert departement_code("Île-de-France") is None
+
+
+def test_a_total_row_is_in_the_table_not_in_the_chart():
+    columns = (Column("reason", "Motif"), Column("n", "Jeunes", "integer"))
+    rows = [("Plus de place chez les mentors possibles", 13), ("Aucun mentor", 16), ("Total", 29)]
+    page = render(Table("unmatched", "Sans proposition", columns, rows, chart="bar"))
+    chart = chart_attributes(page, "bar-chart")
+    assert json.loads(chart["y"]) == [[13, 16]]
+    # Long labels: horizontal bars.
+    assert chart["horizontal"] == "true"
+    assert '<td class="fr-cell--right">29</td>' in page
+    # On a map too, wherever the word stands.
+    columns = (Column("code", "Code"), Column("name", "Département"), *columns[1:])
+    rows = [("75", "Paris", 12), ("—", "Total", 12)]
+    page = render(Table("supply", "Jeunes en attente", columns, rows, chart="map"))
+    assert chart_attributes(page, "map-chart")["value"] == "12"
+
+
+def test_short_labels_stand_up():
+    page = render(Table("durations", "Binômes par durée", DURATIONS, DURATION_ROWS, chart="bar"))
+    assert "horizontal" not in chart_attributes(page, "bar-chart")

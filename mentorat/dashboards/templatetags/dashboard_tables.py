@@ -10,7 +10,9 @@ What a chart draws, by `Table.chart`:
 - "map": one value per département, the first numeric column; the first column names the
   département by its code ("75", "2A", "971"), optionally followed by its name ("75 Paris",
   "75 – Paris"), or by its name alone.
-A small cell ("< 5") is drawn as nothing (a gap, a département without data), never as a figure.
+A small cell ("< 5") is drawn as nothing (a gap, a grey département), never as a figure. A
+total row (a text cell reading "Total") is in the table, not in the chart, where it would dwarf
+the rest. Bars turn horizontal when their labels are long.
 """
 
 import datetime
@@ -21,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from django import template
 from django.utils import formats
+from django.utils.translation import gettext
 
 from mentorat.dashboards.tables import Column, ColumnKind, Hidden, Table
 from vocabulary.departements import DEPARTEMENT_CODES, DEPARTEMENT_NAMES
@@ -29,6 +32,7 @@ register = template.Library()
 
 NUMERIC_KINDS = (ColumnKind.INTEGER, ColumnKind.DECIMAL, ColumnKind.PERCENT)
 CHART_KINDS = ("bar", "line", "pie", "map")
+LONG_LABEL = 16  # characters: bars with a longer label are drawn horizontally
 # Shown for a cell without a value.
 EMPTY = "—"
 
@@ -94,6 +98,15 @@ def departement_code(label) -> str | None:
     return _CODE_BY_NAME.get(text.casefold())
 
 
+def _is_total(row, columns) -> bool:
+    total = gettext("Total").casefold()
+    return any(
+        column.kind == ColumnKind.TEXT and str(value).strip().casefold() == total
+        for value, column in zip(row, columns)
+        if value is not None
+    )
+
+
 def _chart_value(value, kind: str):
     """A cell as a chart's number: percentages in points, small cells and blanks as null."""
     if not _is_number(value):
@@ -119,6 +132,7 @@ class Figure:
     y: str = ""
     name: str = ""
     unit: str = ""
+    horizontal: bool = False  # bars: long labels read better down the side
     data: str = ""  # map: {"75": 12, ...}
     value: str = ""  # map: the national figure, in its sidebar
     # map: départements without a figure (no row, or a small cell), painted grey: the library
@@ -131,7 +145,8 @@ def dashboard_figure(table: Table) -> Figure:
     table = replace(table, rows=rows)
     columns = list(table.columns)
     numeric = [i for i, c in enumerate(columns) if i > 0 and c.kind in NUMERIC_KINDS]
-    if table.chart not in CHART_KINDS or not numeric or not rows:
+    drawn = [row for row in rows if not _is_total(row, columns)]
+    if table.chart not in CHART_KINDS or not numeric or not drawn:
         return Figure(table=table)
     first = columns[numeric[0]]
     unit = "%" if first.kind == ColumnKind.PERCENT else ""
@@ -139,7 +154,7 @@ def dashboard_figure(table: Table) -> Figure:
 
     if table.chart == "map":
         data = {}
-        for row in rows:
+        for row in drawn:
             code = departement_code(row[0])
             value = _chart_value(row[numeric[0]], first.kind)
             if code and value is not None:
@@ -159,12 +174,12 @@ def dashboard_figure(table: Table) -> Figure:
             without_data=tuple(code for code in DEPARTEMENT_CODES if code not in data),
         )
 
-    labels = [_label(row[0], label_kind) for row in rows]
+    labels = [_label(row[0], label_kind) for row in drawn]
     if table.chart == "pie":
         series = [numeric[0]]
     else:
         series = [i for i in numeric if columns[i].kind == first.kind]
-    y = [[_chart_value(row[i], first.kind) for row in rows] for i in series]
+    y = [[_chart_value(row[i], first.kind) for row in drawn] for i in series]
     names = [str(columns[i].label) for i in series]
     if table.chart == "line":
         x = [labels for _ in series]
@@ -175,6 +190,7 @@ def dashboard_figure(table: Table) -> Figure:
     return Figure(
         table=table,
         kind=table.chart,
+        horizontal=table.chart == "bar" and max(len(label) for label in labels) > LONG_LABEL,
         x=json.dumps(x),
         y=json.dumps(y),
         name=json.dumps(names),
