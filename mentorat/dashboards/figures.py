@@ -130,6 +130,39 @@ def headline(scope: Scope) -> Headline:
     )
 
 
+MONTHS_SHOWN = 12
+
+
+def starts_by_month(scope: Scope) -> Table:
+    """Pairs started and closed each month, over the last 12 months (to the scope's day)."""
+    from django.db.models.functions import TruncMonth
+
+    last = scope.on.replace(day=1)
+    first = date(last.year - (1 if last.month < MONTHS_SHOWN else 0), (last.month % 12) + 1, 1)
+    months = []
+    day = first
+    while day <= last:
+        months.append(day)
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    started = _grouped(
+        scope.pairs()
+        .filter(started_on__gte=first, started_on__lte=scope.on)
+        .annotate(month=TruncMonth("started_on")),
+        "month",
+        Count("pair_id"),
+    )
+    started = {(key.date() if hasattr(key, "date") else key): n for key, n in started.items()}
+    rows = [[month.strftime("%m/%Y"), started.get(month, 0)] for month in months]
+    _protect(scope, rows, 1)
+    return Table(
+        slug="binomes-par-mois",
+        title=_("Binômes commencés chaque mois"),
+        columns=[Column("month", _("Mois")), Column("started", _("Binômes commencés"), INTEGER)],
+        rows=rows,
+        chart="line",
+    )
+
+
 # Funnel ----------------------------------------------------------------------------------------
 
 FUNNEL_STEPS = (
@@ -773,7 +806,7 @@ def associations(scope: Scope, *, sort: str = "association", descending: bool = 
         funding=Subquery(funding.values("funding_euros")[:1]),
         capacity=Subquery(capacity),
     ).values_list("pk", "name", "label_status", "funding", "capacity")
-    youths = _grouped(scope.youths(), "association_id", Count("youth_id"))
+    youths = _grouped(scope.youths().filter(taken=True), "association_id", Count("youth_id"))
     pairs = {
         row[0]: row[1:]
         for row in scope.pairs()

@@ -257,6 +257,7 @@ class YouthFact(Where):
     minimum_on = models.DateField(null=True)
     completed_on = models.DateField(null=True)
     waiting = models.BooleanField(default=False)  # ready or on the waiting list, no open pair
+    taken = models.BooleanField(default=True)  # attached and not refused: holds a place
     # Days between two steps (None until the later one is reached): their medians.
     days_to_vetted = models.PositiveIntegerField(null=True)
     days_to_proposed = models.PositiveIntegerField(null=True)

@@ -400,6 +400,7 @@ def _youth_facts(today: date, minimum_on_by_youth: dict) -> Iterator[YouthFact]:
             first_meeting_on=first_meeting_on,
             minimum_on=minimum_on_by_youth.get(youth_id),
             completed_on=_local_date(completed),
+            taken=programme_id is not None and status != ParticipantStatus.REJECTED,
             waiting=status in (ParticipantStatus.READY, ParticipantStatus.WAITING_LIST)
             and not open_pairs
             and youth_id not in out_of_pool,

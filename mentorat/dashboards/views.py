@@ -53,7 +53,11 @@ NATIONAL_PAGES = (
     Page(
         "national",
         gettext_lazy("Vue d’ensemble"),
-        lambda scope, request: [figures.cadence(scope), figures.minimum_duration(scope)],
+        lambda scope, request: [
+            figures.starts_by_month(scope),
+            figures.cadence(scope),
+            figures.minimum_duration(scope),
+        ],
     ),
     Page(
         "national_funnel",
@@ -102,7 +106,11 @@ NATIONAL_PAGES = (
 )
 
 ASSOCIATION_PAGES = (
-    Page("association", gettext_lazy("Vue d’ensemble"), lambda scope, request: []),
+    Page(
+        "association",
+        gettext_lazy("Vue d’ensemble"),
+        lambda scope, request: [figures.starts_by_month(scope)],
+    ),
     Page(
         "association_indicators",
         gettext_lazy("Parcours et rythme"),

@@ -256,3 +256,40 @@ def test_median_of_a_histogram():
     assert figures.median_of({1: 1, 5: 1}) == 3
     assert figures.median_of({1: 2, 9: 1}) == 1
     assert figures.median_of({1: 1, 2: 1, 10: 2}) == 6
+
+
+def test_the_associations_table_compares_youths_taken_with_capacity(scenario):
+    from programmes.enums import ParticipantStatus
+    from programmes.models import YouthProfile
+
+    national = figures.associations(Scope())
+    # The other association's 3 youths are hidden, and this one's 10 with them.
+    assert {
+        str(row[3])
+        for row in national.rows
+        if row[0] in (scenario.association.name, scenario.other_association.name)
+    } == {"< 5", "masqué"}
+    table = figures.associations(Scope(national=False))
+    row = next(row for row in table.rows if row[0] == scenario.association.name)
+    taken = (
+        YouthProfile.objects.for_association(scenario.association)
+        .exclude(status=ParticipantStatus.REJECTED)
+        .count()
+    )
+    assert row[3] == taken
+    assert row[4] == scenario.programme.capacity
+
+
+def test_pairs_started_each_month_over_a_year(scenario):
+    scope = Scope.for_association(scenario.association)
+    rows = figures.starts_by_month(scope).rows
+    assert len(rows) == 12
+    today = timezone.localdate()
+    first = datetime.date(*map(int, reversed(rows[0][0].split("/"))), 1)
+    expected = (
+        Pair.objects.for_association(scenario.association)
+        .filter(started_on__gte=first, started_on__lte=today)
+        .count()
+    )
+    assert sum(row[1] for row in rows) == expected
+    assert rows[-1][0] == today.strftime("%m/%Y")

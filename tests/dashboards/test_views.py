@@ -156,7 +156,7 @@ def test_a_page_before_the_first_refresh_says_figures_are_coming(client, ministr
 # unread notifications, the filters' lists (associations, programmes, départements), then one
 # query per table.
 EXPECTED_NATIONAL = {
-    "national": 14,
+    "national": 15,
     "national_funnel": 11,
     "national_durations": 13,
     "national_cadence": 11,
@@ -166,7 +166,7 @@ EXPECTED_NATIONAL = {
     "national_associations": 12,
 }
 EXPECTED_ASSOCIATION = {
-    "association": 17,
+    "association": 18,
     "association_indicators": 13,
     "association_outcomes": 14,
 }
