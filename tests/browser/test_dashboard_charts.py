@@ -1,6 +1,6 @@
 """In real chromium: the dashboards' charts (dsfr-chart, served from static/) draw under the
 site's Content-Security-Policy, each beside its table (the `page` fixture fails on any CSP
-block). The page is a test-only one, made of the include every dashboard uses."""
+block): on a test-only page of every chart kind, and on every dashboards page of the demo."""
 
 import os
 from collections import Counter
