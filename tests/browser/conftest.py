@@ -1,5 +1,6 @@
 """Real-browser tests: Playwright driving the machine's chromium against a live server."""
 
+import importlib
 import os
 import shutil
 
@@ -30,16 +31,23 @@ def browser():
 
 @pytest.fixture(autouse=True)
 def departements(request):
-    """Transactional tests empty every table after them, the départements of the data
-    migration too: put them back before each browser test, whichever ran before."""
+    """Transactional tests empty every table after them, the rows of data migrations too (the
+    départements, the yearly targets): put them back before each browser test, whichever ran
+    before."""
     if "live_server" not in request.fixturenames and "page" not in request.fixturenames:
         return
+    from mentorat.dashboards.models import YearlyTarget
     from programmes.models import Departement
     from vocabulary.departements import DEPARTEMENTS
 
     request.getfixturevalue("transactional_db")
     Departement.objects.bulk_create(
         [Departement(code=code, name=name) for code, name in DEPARTEMENTS], ignore_conflicts=True
+    )
+    targets = importlib.import_module("mentorat.dashboards.migrations.0002_yearly_targets")
+    YearlyTarget.objects.bulk_create(
+        [YearlyTarget(year=year, youths=youths) for year, youths in targets.TARGETS.items()],
+        ignore_conflicts=True,
     )
 
 

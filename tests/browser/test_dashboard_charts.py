@@ -4,6 +4,7 @@ block): on a test-only page of every chart kind, and on every dashboards page of
 
 import os
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -14,6 +15,18 @@ from mentorat.dashboards import urls as dashboard_urls
 from tests.browser.accessibility import BLOCKING, AxeAudit, axe_violations, describe, sign_in
 
 pytestmark = pytest.mark.browser
+
+VENDOR = Path(__file__).resolve().parents[2] / "static/vendor/dsfr-chart/DSFRChart.js"
+
+
+@pytest.fixture(autouse=True)
+def charts_library():
+    """The library comes from `make install` (scripts/vendor-static): without it there is no
+    chart to see. A failure in CI, a skip in a work tree that has not installed it."""
+    if not VENDOR.exists():
+        if os.environ.get("MENTORAT_REQUIRE_BROWSER"):
+            pytest.fail(f"{VENDOR} is missing: run scripts/vendor-static (make install)")
+        pytest.skip("the charts' library is not installed: run scripts/vendor-static")
 
 CHARTS = "bar-chart, line-chart, pie-chart, map-chart"
 
