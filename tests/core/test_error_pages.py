@@ -46,6 +46,21 @@ def test_403_is_french_in_the_site_layout_and_leads_to_the_persons_space(client)
     assert response.status_code == 403
     assert "<h1>Accès refusé</h1>" in page and in_site_layout(page)
     assert f'href="{reverse("core:dashboard")}"' in page
+    # "tu" to a youth, "vous" to the others.
+    assert "Cette page n’est pas ouverte à ton compte." in page and "Retrouve le tien" in page
+    client.force_login(UserFactory(mentor=True))
+    page = client.get(reverse("programmes:staff_home")).content.decode()
+    assert "Cette page n’est pas ouverte à votre compte." in page
+
+
+def test_404_says_tu_to_a_signed_in_youth(client):
+    assert "Si vous avez tapé" in client.get("/nexiste-pas/").content.decode()
+    client.force_login(UserFactory(youth=True))
+    page = client.get("/nexiste-pas/").content.decode()
+    assert (
+        "La page que tu cherches est introuvable" in page
+        and "vous" not in page.lower().split("<main", 1)[1].split("</main>", 1)[0]
+    )
 
 
 def test_an_expired_form_is_a_french_page(client):
