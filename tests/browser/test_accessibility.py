@@ -127,7 +127,16 @@ def test_the_staff_and_ministry_pages(page, live_server, world):
     audit.visit("associations (ministère)", reverse("programmes:association_list"))
     audit.visit("journal d’audit national", reverse("audit:trail"))
     audit.visit("tableau de bord national", reverse("dashboards:national"))
-    audit.visit("public accompagné (ministère)", reverse("dashboards:national_reach"))
+    for name, label in (
+        ("national_funnel", "parcours"),
+        ("national_durations", "durées et arrêts"),
+        ("national_cadence", "rythme"),
+        ("national_reach", "public accompagné"),
+        ("national_outcomes", "résultats"),
+        ("national_supply", "offre et demande, carte"),
+        ("national_associations", "associations"),
+    ):
+        audit.visit(f"{label} (ministère)", reverse(f"dashboards:{name}"))
     audit.visit("filtres inconnus (ministère)", reverse("dashboards:national") + "?annee=1900")
     audit.visit("objectifs annuels", reverse("dashboards:targets"))
     audit.assert_clean()
