@@ -10,6 +10,7 @@ import json
 import re
 
 import pytest
+from django.template import engines
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -206,3 +207,16 @@ def test_a_total_row_is_in_the_table_not_in_the_chart():
 def test_short_labels_stand_up():
     page = render(Table("durations", "Binômes par durée", DURATIONS, DURATION_ROWS, chart="bar"))
     assert "horizontal" not in chart_attributes(page, "bar-chart")
+
+
+def test_the_library_loads_once_per_page(rf):
+    page = engines["django"].from_string(
+        '{% for t in tables %}{% include "dashboards/_chart.html" with table=t %}{% endfor %}'
+    )
+    tables = [
+        Table(slug, "Binômes par durée", DURATIONS, DURATION_ROWS, chart="bar")
+        for slug in ("a", "b")
+    ]
+    html = page.render({"tables": tables}, rf.get("/"))
+    assert html.count("<bar-chart") == 2
+    assert html.count("DSFRChart.js") == html.count("DSFRChart.css") == 1

@@ -22,7 +22,9 @@ import re
 from dataclasses import dataclass, replace
 
 from django import template
+from django.templatetags.static import static
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from mentorat.dashboards.tables import Column, ColumnKind, Hidden, Table
@@ -195,6 +197,21 @@ def dashboard_figure(table: Table) -> Figure:
         y=json.dumps(y),
         name=json.dumps(names),
         unit=unit,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def dashboard_chart_assets(context) -> str:
+    """The charts' stylesheet and module script, once per page however many charts it has."""
+    request = context.get("request")
+    if request is not None:
+        if getattr(request, "_dashboard_chart_assets", False):
+            return ""
+        request._dashboard_chart_assets = True
+    return format_html(
+        '<link rel="stylesheet" href="{}">\n<script type="module" src="{}"></script>',
+        static("vendor/dsfr-chart/DSFRChart.css"),
+        static("vendor/dsfr-chart/DSFRChart.js"),
     )
 
 
