@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from matching.enums import PairStatus
+from evaluations.models.followup import ContactState
+from matching.enums import CadenceStatus, PairStatus
 from matching.models import Pair
 from mentorat.events import data_exported
 from programmes.access import ministry_required, staff_required
@@ -188,8 +189,16 @@ def _export(request, tables, *, association):
 def _render(request, *, pages, page_name, form, scope, association, extra=None, url_args=()):
     page = _page(pages, page_name)
     refreshed = last_refresh()
-    tables = page.build(scope, request) if scope is not None and refreshed else []
-    if extra and extra.get("headline") is not None:
+    # Filters that name a place or a team holding nobody: the page says so (one query).
+    narrowed = scope is not None and bool(
+        scope.programme
+        or scope.region
+        or scope.departement
+        or (scope.association and scope.national)
+    )
+    nothing = bool(narrowed and refreshed and not scope.youths().exists())
+    tables = page.build(scope, request) if scope is not None and refreshed and not nothing else []
+    if extra and extra.get("headline") is not None and not nothing:
         tables.insert(0, extra["headline"].table)
     exportable = [*tables, *(extra or {}).get("export_tables", [])]
     exported = _export(request, exportable, association=association) if scope is not None else None
@@ -215,6 +224,7 @@ def _render(request, *, pages, page_name, form, scope, association, extra=None, 
         "association": association,
         "query": query.urlencode(),
         "invalid_filters": not form.is_valid(),
+        "nothing": nothing,
         **_table_templates(),
         **(extra or {}),
     }
@@ -365,8 +375,10 @@ def _overview_extra(request, association, scope):
     from django.db.models import Count, Q
 
     life = own.aggregate(
-        late=Count("pair_id", filter=Q(cadence_status="late")),
-        contacts=Count("pair_id", filter=Q(contact_state__in=["late", "soon"])),
+        late=Count("pair_id", filter=Q(cadence_status=CadenceStatus.LATE)),
+        contacts=Count(
+            "pair_id", filter=Q(contact_state__in=[ContactState.LATE, ContactState.SOON])
+        ),
     )
     at_risk = list(
         own.filter(risk__gt=0)

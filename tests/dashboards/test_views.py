@@ -60,6 +60,16 @@ def test_unknown_filters_give_a_page_that_says_so(client, scenario, ministry, qu
     assert "Ces filtres ne correspondent à rien" in page.content.decode()
 
 
+def test_filters_that_hold_nobody_give_a_page_that_says_so(client, scenario, ministry):
+    page = client.get(reverse("dashboards:national_reach") + "?departement=2A")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Aucun jeune ni binôme pour ces filtres" in html
+    assert "<table" not in html
+    page = client.get(reverse("dashboards:national_reach") + "?departement=75")
+    assert "Aucun jeune ni binôme pour ces filtres" not in page.content.decode()
+
+
 def test_empty_filters_are_the_whole_country(client, scenario, ministry):
     page = client.get(
         reverse("dashboards:national") + "?annee=&association=&programme=&region=&departement="
