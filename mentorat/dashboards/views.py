@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
@@ -20,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from evaluations.models.followup import ContactState
+from evaluations.risk import SIGNALS
 from matching.enums import CadenceStatus, PairStatus
 from matching.models import Pair
 from mentorat.events import data_exported
@@ -372,18 +374,17 @@ def _overview_extra(request, association, scope):
     )
     to_review = Pair.objects.for_association(association).filter(status=PairStatus.PROPOSED).count()
     own = scope.pairs().filter(status=PairStatus.ACTIVE)
-    from django.db.models import Count, Q
-
     life = own.aggregate(
         late=Count("pair_id", filter=Q(cadence_status=CadenceStatus.LATE)),
         contacts=Count(
             "pair_id", filter=Q(contact_state__in=[ContactState.LATE, ContactState.SOON])
         ),
     )
+    # The page lists the riskiest; the export, every pair at risk.
+    exporting = request.GET.get("export") == "binomes-a-risque"
+    at_risk = own.filter(risk__gt=0).order_by("-risk", "started_on", "pair_id")
     at_risk = list(
-        own.filter(risk__gt=0)
-        .order_by("-risk", "started_on")
-        .values("pair_id", "risk", "signals")[:AT_RISK_SHOWN]
+        at_risk.values("pair_id", "risk", "signals")[: None if exporting else AT_RISK_SHOWN]
     )
     names = {
         pair.pk: pair
@@ -391,8 +392,6 @@ def _overview_extra(request, association, scope):
             "youth__user", "mentor__user", "mentor__referent"
         )
     }
-    from evaluations.risk import SIGNALS
-
     labels = {signal.code: signal.label for signal in SIGNALS}
     risky = [
         {

@@ -9,7 +9,7 @@ from mentorat.dashboards.summaries import refresh
 from mentorat.dashboards.urls import urlpatterns
 from tests.accounts.factories import UserFactory
 
-from .scenario import build
+from .scenario import build, running
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +230,24 @@ def test_an_association_exports_its_own_pairs_at_risk_with_names(client, scenari
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert scenario.pairs[2].youth.user.last_name in body
+
+
+def test_the_export_of_pairs_at_risk_holds_every_one_the_page_shows_the_first(client, scenario):
+    pytest.importorskip("mentorat.dashboards.exports")
+    from mentorat.dashboards import views
+
+    for days in range(3):  # three more pairs without a meeting for 4 months: late
+        running(scenario.programme, started_days_ago=120 + days)
+    refresh()
+    client.force_login(scenario.coordinator)
+    url = reverse("dashboards:association", args=[scenario.association.slug])
+    shown, views.AT_RISK_SHOWN = views.AT_RISK_SHOWN, 2
+    try:
+        page = client.get(url)
+        assert len(page.context["at_risk"]) == 2
+        body = b"".join(
+            client.get(url + "?export=binomes-a-risque&format=csv").streaming_content
+        ).decode("utf-8-sig")
+    finally:
+        views.AT_RISK_SHOWN = shown
+    assert len(body.strip().splitlines()) - 1 == 4  # the late pair and the three new ones
