@@ -54,7 +54,7 @@ def test_the_ministry_and_a_coordinator_open_their_dashboards_on_the_demo(page):
 
     log_in(page, "coordination@demo.mentorat.local")
     page.get_by_role("link", name="Tableau de bord", exact=True).first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Tableau de bord de Afev")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tableau de bord — Afev")
     expect(page.get_by_role("heading", name="Ce qui vous attend")).to_be_visible()
     expect(page.get_by_role("heading", name="Binômes à risque")).to_be_visible()
     expect(page.get_by_test_id("freshness")).to_contain_text("Chiffres arrêtés le")
