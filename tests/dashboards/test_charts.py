@@ -82,14 +82,34 @@ def test_percent_chart_in_points():
     assert '<th scope="row">01/01/2026</th>' in page
 
 
+def test_the_map_s_figure_is_the_table_s_total():
+    columns = (Column("departement", "Département"), Column("n", "Jeunes", ColumnKind.INTEGER))
+    shown = [("75", 1230), ("13", 12)]
+    page = render(Table("supply", "Jeunes", columns, shown, chart="map"))
+    assert chart_attributes(page, "map-chart")["value"] == "1\xa0242"
+    page = render(Table("supply", "Jeunes", columns, [*shown, ("69", HIDDEN), ("Total", 1245)],
+                        chart="map"))  # fmt: skip
+    assert chart_attributes(page, "map-chart")["value"] == "1\xa0245"
+
+
+def test_a_pie_with_a_hidden_slice_is_not_drawn():
+    columns = (Column("status", "Rythme"), Column("share", "Part", ColumnKind.PERCENT))
+    rows = [("À jour", 0.679), ("Rencontre à prévoir", HIDDEN), ("En retard", HIDDEN)]
+    page = render(Table("cadence", "Rythme", columns, rows, chart="pie"))
+    # Drawn, 67,9 % would fill the whole disc.
+    assert "<pie-chart" not in page and "DSFRChart.js" not in page
+    assert "Pas de graphique : une des parts est masquée (moins de 5)." in page
+    assert '<td class="fr-cell--right">67,9\xa0%</td>' in page
+
+
 def test_pie_chart_one_slice_per_row():
     columns = (Column("status", "Rythme"), Column("pairs", "Binômes", ColumnKind.INTEGER))
-    rows = [("À jour", 40), ("Rencontre à prévoir", 7), ("En retard", HIDDEN)]
+    rows = [("À jour", 40), ("Rencontre à prévoir", 7), ("En retard", 5)]
     page = render(Table("cadence", "Rythme des binômes actifs", columns, rows, chart="pie"))
 
     chart = chart_attributes(page, "pie-chart")
     assert json.loads(chart["x"]) == [["À jour", "Rencontre à prévoir", "En retard"]]
-    assert json.loads(chart["y"]) == [[40, 7, None]]
+    assert json.loads(chart["y"]) == [[40, 7, 5]]
     assert json.loads(chart["name"]) == ["À jour", "Rencontre à prévoir", "En retard"]
 
 
@@ -112,7 +132,8 @@ def test_map_chart_by_departement():
 
     chart = chart_attributes(page, "map-chart")
     assert json.loads(chart["data"]) == {"75": 30, "2A": 6, "971": 8}
-    assert chart["value"] == "44"
+    # The sum of the départements shown is not the total when one is hidden: no figure.
+    assert chart["value"] == "—"
     assert chart["name"] == "Jeunes en attente"
     assert chart["level"] == "dep"
     assert chart["date"] == ""  # no refresh date in this context
@@ -168,6 +189,7 @@ def test_table_alone_include():
         (1234567, ColumnKind.INTEGER, "1\xa0234\xa0567", "1,234,567"),
         (12.345, ColumnKind.DECIMAL, "12,35", "12.35"),
         (0.4251, ColumnKind.PERCENT, "42,5\xa0%", "42.5\xa0%"),
+        (40 / 237, ColumnKind.PERCENT, "16,9\xa0%", "16.9\xa0%"),  # rounded, not cut
         (datetime.date(2026, 3, 1), ColumnKind.DATE, "01/03/2026", "03/01/2026"),
         (HIDDEN, ColumnKind.INTEGER, "< 5", "< 5"),
         ("Afev", ColumnKind.TEXT, "Afev", "Afev"),

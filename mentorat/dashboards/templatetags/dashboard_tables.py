@@ -57,8 +57,9 @@ def cell_text(value, kind: str) -> str:
     if _is_number(value):
         if kind == ColumnKind.INTEGER:
             return formats.number_format(int(round(value)), 0, force_grouping=True)
+        # number_format cuts the decimals it does not show: round first (16.877 -> 16,9).
         if kind == ColumnKind.PERCENT:
-            percent = formats.number_format(float(value) * 100, 1, force_grouping=True)
+            percent = formats.number_format(round(float(value) * 100, 1), 1, force_grouping=True)
             return f"{percent}\u00a0%"
         if kind == ColumnKind.DECIMAL:
             if isinstance(value, decimal.Decimal):
@@ -109,6 +110,20 @@ def _is_total(row, columns) -> bool:
     )
 
 
+def _map_total(rows, drawn, columns, index) -> str:
+    """The map's headline figure: the table's total when it has one, the sum of the
+    départements when it is a count none of which is hidden, else none ("—"): the sum of the
+    figures shown would not be the total."""
+    column = columns[index]
+    totals = [row[index] for row in rows if _is_total(row, columns)]
+    if totals:
+        return EMPTY if isinstance(totals[0], Hidden) else cell_text(totals[0], column.kind)
+    values = [row[index] for row in drawn]
+    if column.kind == ColumnKind.INTEGER and not any(isinstance(v, Hidden) for v in values):
+        return cell_text(sum(v for v in values if _is_number(v)), column.kind)
+    return EMPTY
+
+
 def _chart_value(value, kind: str):
     """A cell as a chart's number: percentages in points, small cells and blanks as null."""
     if not _is_number(value):
@@ -135,6 +150,7 @@ class Figure:
     name: str = ""
     unit: str = ""
     horizontal: bool = False  # bars: long labels read better down the side
+    withheld: bool = False  # a pie with a hidden slice is not drawn (the table says why)
     data: str = ""  # map: {"75": 12, ...}
     value: str = ""  # map: the national figure, in its sidebar
     # map: départements without a figure (no row, or a small cell), painted grey: the library
@@ -161,20 +177,20 @@ def dashboard_figure(table: Table) -> Figure:
             value = _chart_value(row[numeric[0]], first.kind)
             if code and value is not None:
                 data[code] = value
-        values = [v for v in data.values()]
-        if first.kind == ColumnKind.INTEGER:
-            national = sum(values)
-        else:  # a rate: the plain mean of the départements shown
-            national = round(sum(values) / len(values), 1) if values else 0
         return Figure(
             table=table,
             kind="map",
             data=json.dumps(data),
-            value=str(national),
+            value=_map_total(rows, drawn, columns, numeric[0]),
             name=str(first.label),
             unit=unit,
             without_data=tuple(code for code in DEPARTEMENT_CODES if code not in data),
         )
+
+    if table.chart == "pie" and any(_chart_value(row[numeric[0]], first.kind) is None
+                                    for row in drawn):  # fmt: skip
+        # A slice left out would make the others look bigger than they are: the table alone.
+        return Figure(table=table, withheld=True)
 
     labels = [_label(row[0], label_kind) for row in drawn]
     if table.chart == "pie":
