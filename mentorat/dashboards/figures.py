@@ -22,7 +22,8 @@ from .geo import REGIONS
 from .models import PROGRESS_DIMENSIONS, YearlyTarget
 from .scope import Scope
 from .summaries import AGE_BAND_CODES, DURATION_BANDS
-from .suppression import small, suppress
+from .suppression import WITHHELD, chain, small, suppress
+from .suppression import share as protected_share
 from .tables import Column, ColumnKind, Hidden, Table
 
 TEXT, INTEGER, DECIMAL, PERCENT = (
@@ -35,6 +36,12 @@ TEXT, INTEGER, DECIMAL, PERCENT = (
 
 def ratio(part, whole):
     return part / whole if whole else None
+
+
+def share(scope: Scope, part, base):
+    """A share as the scope may show it: on the ministry's, hidden when it would give a count
+    under 5 back (see suppression.share)."""
+    return protected_share(part, base) if scope.national else ratio(part, base)
 
 
 def _protect(scope: Scope, rows, column, *, linked=(), total_row=None):
@@ -80,7 +87,10 @@ class Headline:
         ]
         if self.target:
             rows.append([_("Objectif de l’année (jeunes)"), self.target])
-            rows.append([_("Projection au rythme actuel (jeunes)"), self.shown(self.projection)])
+            projected = self.projection
+            if self.national and self.youths_mentored < 5 and projected is not None:
+                projected = WITHHELD  # it would give the hidden count back
+            rows.append([_("Projection au rythme actuel (jeunes)"), self.shown(projected)])
         return Table(
             slug="chiffres-cles",
             title=_("Chiffres clés %(year)s") % {"year": self.year},
@@ -91,10 +101,8 @@ class Headline:
 
 def projection(youths: int, year: int, today: date) -> int | None:
     """At the current pace: youths so far, over the days gone, times the year's days."""
-    if year > today.year:
+    if year != today.year:  # a year to come, or one that is over: nothing to project
         return None
-    if year < today.year:
-        return youths
     days = 366 if calendar.isleap(year) else 365
     elapsed = (today - date(year, 1, 1)).days + 1
     return round(youths * days / elapsed)
@@ -187,21 +195,22 @@ DELAYS = (
 def funnel(scope: Scope) -> Table:
     """Youths who signed up in the year, and how many reached each step since."""
     counts = scope.funnel()
-    rows, previous = [], None
-    for code, label, _field in FUNNEL_STEPS:
-        value = counts[code]
-        drop = previous - value if previous is not None else None
-        rows.append([label, value, drop, ratio(value, previous) if previous is not None else None])
-        previous = value
+    values = [counts[code] for code, _label, _field in FUNNEL_STEPS]
+    drops = [None] + [values[i - 1] - values[i] for i in range(1, len(values))]
+    shown, shown_drops = chain(values) if scope.national else (values, drops)
+    rows = [
+        [
+            label,
+            shown[i],
+            shown_drops[i],
+            share(scope, shown[i], shown[i - 1]) if i else None,
+        ]
+        for i, (_code, label, _field) in enumerate(FUNNEL_STEPS)
+    ]
     if scope.national:
-        for i, row in enumerate(rows):
-            if row[1] < 5:
-                row[1] = small(row[1])
-                row[3] = small(0)
-                row[2] = small(0) if row[2] is not None else None
-                if i + 1 < len(rows):
-                    rows[i + 1][2] = small(0)
-                    rows[i + 1][3] = small(0)
+        for i in range(1, len(rows)):
+            if isinstance(shown_drops[i], Hidden):
+                rows[i][3] = WITHHELD
     return Table(
         slug="parcours",
         title=_("Parcours des jeunes inscrits en %(year)s") % {"year": scope.year},
@@ -247,7 +256,7 @@ def delays(scope: Scope) -> Table:
     if scope.national:
         for row in rows:
             if row[1] < 5:
-                row[1], row[2] = small(row[1]), small(0)
+                row[1], row[2] = small(row[1]), WITHHELD
     return Table(
         slug="delais",
         title=_("Délais médians (jours)"),
@@ -287,8 +296,11 @@ def _share_table(scope, *, slug, title, label, keys, counts, unit, chart, notes=
     rows = [[labels, counts.get(key, 0), ratio(counts.get(key, 0), total)] for key, labels in keys]
     total_row = [_("Total"), total, 1.0 if total else None]
     _protect(scope, rows, 1, linked=(2,), total_row=total_row)
-    if scope.national and total < 5:
-        total_row[1:] = [small(total), small(0)]
+    if scope.national:
+        for row in rows:
+            row[2] = share(scope, row[1], total_row[1])
+        if isinstance(total_row[1], Hidden) or total < 5:
+            total_row[1:] = [small(total), WITHHELD]
     return Table(
         slug=slug,
         title=title,
@@ -346,8 +358,11 @@ def minimum_duration(scope: Scope) -> Table:
     ]
     total_row = [_("Binômes commencés depuis au moins 6 mois"), cohort, 1.0 if cohort else None]
     _protect(scope, rows, 1, linked=(2,), total_row=total_row)
-    if scope.national and cohort < 5:
-        total_row[1:] = [small(cohort), small(0)]
+    if scope.national:
+        for row in rows:
+            row[2] = share(scope, row[1], total_row[1])
+        if isinstance(total_row[1], Hidden) or cohort < 5:
+            total_row[1:] = [small(cohort), WITHHELD]
     return Table(
         slug="six-mois",
         title=_("Part des binômes qui atteignent 6 mois (commencés en %(year)s)")
@@ -445,11 +460,12 @@ def meetings(scope: Scope) -> Table:
         [_("Rencontres notées"), total],
         [_("Rencontres par binôme"), ratio(total, pairs)],
         [_("Heures de rencontre par binôme"), ratio((figures["n_minutes"] or 0) / 60, pairs)],
-        [_("Part des rencontres d’au moins 1 h 30"), ratio(figures["long"] or 0, total)],
+        [_("Part des rencontres d’au moins 1 h 30"), share(scope, figures["long"] or 0, total)],
     ]
     if scope.national and pairs < 5:
-        for row in rows:
-            row[1] = small(0)
+        rows[0][1] = small(pairs)
+        for row in rows[1:]:
+            row[1] = WITHHELD
     return Table(
         slug="rencontres",
         title=_("Rencontres des binômes de %(year)s") % {"year": scope.year},
@@ -571,14 +587,14 @@ def _flags_table(scope, *, slug, title, label, groups):
     counts = scope.reach_totals(["total", *(dimension for dimension, _label in groups)])
     total = counts["total"]
     rows = [
-        [row_label, counts[dimension], ratio(counts[dimension], total)]
+        [row_label, counts[dimension], share(scope, counts[dimension], total)]
         for dimension, row_label in groups
     ]
     if scope.national:
-        # Overlapping groups: no total to subtract from, each small count is hidden alone.
+        # Overlapping groups: no total to subtract from, each small count is hidden alone
+        # (and its share, with those whose complement is small: see suppression.share).
         for row in rows:
-            if row[1] < 5:
-                row[1], row[2] = small(row[1]), small(0)
+            row[1] = small(row[1])
     return Table(
         slug=slug,
         title=title % {"year": scope.year},
@@ -627,7 +643,7 @@ def progress(scope: Scope) -> Table:
     rows = [[d.label, figures[d.value]] for d in PROGRESS_DIMENSIONS]
     if scope.national and youths < 5:
         for row in rows:
-            row[1] = small(0)
+            row[1] = WITHHELD
     return Table(
         slug="progression",
         title=_("Progression à l’auto-évaluation (binômes terminés en %(year)s)")
@@ -661,24 +677,24 @@ def outcomes(scope: Scope) -> Table:
         [
             _("Terminés « objectifs atteints »"),
             figures["pairs"],
-            ratio(figures["completed"], figures["pairs"]),
+            share(scope, figures["completed"], figures["pairs"]),
         ],
         [
             _("Objectifs atteints"),
             figures["n_objectives"] or 0,
-            ratio(figures["reached"] or 0, figures["n_objectives"] or 0),
+            share(scope, figures["reached"] or 0, figures["n_objectives"] or 0),
         ],
         [_("Satisfaction moyenne (sur 5)"), figures["rated"], figures["mean_satisfaction"]],
         [
             _("Conseilleraient le mentorat"),
             figures["answered"],
-            ratio(figures["recommend"], figures["answered"]),
+            share(scope, figures["recommend"], figures["answered"]),
         ],
     ]
     if scope.national:
         for row in rows:
             if row[1] < 5:
-                row[1], row[2] = small(row[1]), small(0)
+                row[1], row[2] = small(row[1]), WITHHELD
     return Table(
         slug="resultats",
         title=_("Résultats des binômes terminés en %(year)s") % {"year": scope.year},
@@ -738,8 +754,8 @@ def supply(scope: Scope) -> Table:
             Column("code", _("Code")),
             Column("departement", _("Département")),
             Column("waiting", _("Jeunes en attente"), INTEGER),
-            Column("places", _("Places de mentors libres"), INTEGER),
-            Column("balance", _("Places moins jeunes en attente"), INTEGER),
+            Column("places", _("Places de mentors libres"), INTEGER, people=False),
+            Column("balance", _("Places moins jeunes en attente"), INTEGER, people=False),
             Column("unmatched", _("Sans proposition au dernier lot"), INTEGER),
         ],
         rows=[*rows, total_row],
@@ -844,26 +860,30 @@ def associations(scope: Scope, *, sort: str = "association", descending: bool = 
                 money,
                 youths.get(pk, 0),
                 capacity_total or 0,
-                ratio(active - late, active),
-                ratio(reached, cohort),
-                ratio(early, cohort),
+                share(scope, active - late, active),
+                share(scope, reached, cohort),
+                share(scope, early, cohort),
             ]
         )
-    index = ASSOCIATION_SORTS.index(sort) if sort in ASSOCIATION_SORTS else 0
-    rows.sort(
-        key=lambda row: (row[index] is None, row[index] if row[index] is not None else 0),
-        reverse=descending,
-    )
+    # Hidden before sorting, and sorted with the blanks: the order would rank hidden figures.
     _protect(scope, rows, 3)
+    index = ASSOCIATION_SORTS.index(sort) if sort in ASSOCIATION_SORTS else 0
+
+    def missing(value):
+        return value is None or isinstance(value, Hidden)
+
+    present = [row for row in rows if not missing(row[index])]
+    present.sort(key=lambda row: row[index], reverse=descending)
+    rows = present + [row for row in rows if missing(row[index])]
     return Table(
         slug="associations",
         title=_("Associations en %(year)s") % {"year": scope.year},
         columns=[
             Column("association", _("Association")),
             Column("label", _("Label")),
-            Column("financement", _("Financement de l’État (euros)"), INTEGER),
+            Column("financement", _("Financement de l’État (euros)"), INTEGER, people=False),
             Column("jeunes", _("Jeunes rattachés"), INTEGER),
-            Column("capacite", _("Capacité des programmes"), INTEGER),
+            Column("capacite", _("Capacité des programmes"), INTEGER, people=False),
             Column("rythme", _("Binômes en cours à jour du rythme"), PERCENT),
             Column("six-mois", _("Part atteignant 6 mois"), PERCENT),
             Column("arrets", _("Arrêts avant 6 mois"), PERCENT),

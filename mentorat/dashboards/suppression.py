@@ -83,8 +83,13 @@ def suppress(
         rows[i][column] = marker
         for other in linked:
             rows[i][other] = marker
-    if total_too and total_row is not None:
-        total_row[column] = WITHHELD
+    if total_row is None:
+        return
+    total = total_row[column]
+    if total_too or (isinstance(total, int | float) and total < THRESHOLD):
+        # A total under 5 is a small count itself, whatever the cells beside it.
+        marker = HIDDEN if isinstance(total, int | float) and total < THRESHOLD else WITHHELD
+        total_row[column] = marker
         for other in linked:
             total_row[other] = WITHHELD
 
@@ -94,3 +99,73 @@ def small(value):
     if value is None or isinstance(value, Hidden):
         return value
     return HIDDEN if value < THRESHOLD else value
+
+
+def share(part, base):
+    """A share of ``base`` on the ministry's scope, or "masqué" when it would give a small
+    count back: its numerator, its base or its complement (base minus numerator) under 5,
+    zero included (0 % and 100 % say that nobody, or everybody, is in the group)."""
+    if part is None or base is None:
+        return None
+    if isinstance(part, Hidden) or isinstance(base, Hidden):
+        return WITHHELD
+    if min(part, base, base - part) < THRESHOLD:
+        return WITHHELD
+    return part / base
+
+
+def _reader_bounds(steps, drops, hidden_steps, hidden_drops):
+    """What a reader can work out of each step and drop (``drops[i] = steps[i-1] - steps[i]``)
+    from the figures shown and the markers' ranges: [low, high] for each."""
+
+    def bounds(value, hidden):
+        return list(_bounds(value)) if hidden else [value, value]
+
+    s = [bounds(v, i in hidden_steps) for i, v in enumerate(steps)]
+    d = [None] + [bounds(drops[i], i in hidden_drops) for i in range(1, len(steps))]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(1, len(steps)):
+            a, b, c = s[i - 1], s[i], d[i]
+            tighter = (
+                (a, max(a[0], b[0] + c[0]), min(a[1], b[1] + c[1])),
+                (b, max(b[0], a[0] - c[1]), min(b[1], a[1] - c[0])),
+                (c, max(c[0], a[0] - b[1]), min(c[1], a[1] - b[0])),
+            )
+            for interval, low, high in tighter:
+                if low > interval[0] or high < interval[1]:
+                    interval[0], interval[1] = max(low, interval[0]), min(high, interval[1])
+                    changed = True
+    return s, d
+
+
+def chain(steps: Sequence[int]) -> tuple[list, list]:
+    """A funnel: each step a count, each drop the difference with the step before. Returns the
+    steps and drops to show (``drops[0]`` is None), small ones hidden, and more hidden until
+    no hidden step or drop can be worked out from the steps and drops shown."""
+    n = len(steps)
+    drops = [None] + [steps[i - 1] - steps[i] for i in range(1, n)]
+    hidden_steps = {i for i, value in enumerate(steps) if value < THRESHOLD}
+    hidden_drops = {i for i in range(1, n) if drops[i] < THRESHOLD}
+    while True:
+        # A drop beside a hidden step is hidden with it: the step would come back from it.
+        hidden_drops |= {i for i in range(1, n) if i in hidden_steps or i - 1 in hidden_steps}
+        s, d = _reader_bounds(steps, drops, hidden_steps, hidden_drops)
+        found = [("s", i) for i in hidden_steps if s[i][0] == s[i][1]]
+        found += [("d", i) for i in hidden_drops if d[i][0] == d[i][1]]
+        shown = [i for i in range(n) if i not in hidden_steps]
+        if not found or not shown:
+            break
+        near = {j for kind, i in found for j in ((i - 1, i + 1) if kind == "s" else (i - 1, i))}
+        candidates = [i for i in shown if i in near] or shown
+        hidden_steps.add(min(candidates, key=lambda i: (steps[i], -i)))
+
+    def marker(value):
+        return HIDDEN if value < THRESHOLD else WITHHELD
+
+    shown_steps = [marker(v) if i in hidden_steps else v for i, v in enumerate(steps)]
+    shown_drops = [None] + [
+        marker(drops[i]) if i in hidden_drops else drops[i] for i in range(1, n)
+    ]
+    return shown_steps, shown_drops

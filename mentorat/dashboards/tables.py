@@ -23,6 +23,9 @@ class Column:
     key: str
     label: str
     kind: str = ColumnKind.TEXT
+    # An INTEGER column counting people (youths, pairs): on the ministry's pages, never a
+    # figure under 5. False for money, capacities, mentors' places and balances.
+    people: bool = True
 
 
 class Hidden:
