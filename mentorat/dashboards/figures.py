@@ -7,6 +7,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Avg, Count, Q, Sum
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -183,6 +184,9 @@ FUNNEL_STEPS = (
     ("completed", _("Objectifs atteints (terminé)"), "completed_on"),
 )
 
+# Steps a running pair reaches with time: youths short of them are not lost (yet).
+NOT_YET = ("minimum", "completed")
+
 DELAYS = (
     ("days_to_vetted", _("De l’inscription à la validation")),
     ("days_to_proposed", _("De la validation à la proposition")),
@@ -202,10 +206,10 @@ def funnel(scope: Scope) -> Table:
         [
             label,
             shown[i],
-            shown_drops[i],
+            None if code in NOT_YET else shown_drops[i],
             share(scope, shown[i], shown[i - 1]) if i else None,
         ]
-        for i, (_code, label, _field) in enumerate(FUNNEL_STEPS)
+        for i, (code, label, _field) in enumerate(FUNNEL_STEPS)
     ]
     if scope.national:
         for i in range(1, len(rows)):
@@ -222,7 +226,13 @@ def funnel(scope: Scope) -> Table:
         ],
         rows=rows,
         chart="bar",
-        notes=[_("Chaque jeune inscrit dans l’année est suivi jusqu’à aujourd’hui.")],
+        notes=[
+            _("Chaque jeune inscrit dans l’année est suivi jusqu’à aujourd’hui."),
+            _(
+                "« 6 mois atteints » et « Objectifs atteints » : des binômes encore en cours "
+                "n’y sont pas encore arrivés ; l’écart avec l’étape précédente n’est pas une perte."
+            ),
+        ],
     )
 
 
@@ -252,18 +262,19 @@ def delays(scope: Scope) -> Table:
     rows = []
     for field, label in DELAYS:
         count = sum(histograms[field].values())
-        rows.append([label, count, median_of(histograms[field])])
+        rows.append([label, median_of(histograms[field]), count])
     if scope.national:
         for row in rows:
-            if row[1] < 5:
-                row[1], row[2] = small(row[1]), WITHHELD
+            if row[2] < 5:
+                row[1], row[2] = WITHHELD, small(row[2])
     return Table(
         slug="delais",
         title=_("Délais médians (jours)"),
         columns=[
             Column("between", _("Entre")),
-            Column("youths", _("Jeunes"), INTEGER),
+            # The median first: the chart draws the first figure column (and its kind's).
             Column("median", _("Délai médian (jours)"), DECIMAL),
+            Column("youths", _("Jeunes"), INTEGER),
         ],
         rows=rows,
         chart="bar",
@@ -322,7 +333,13 @@ def durations(scope: Scope) -> Table:
         slug="durees",
         title=_("Durée des binômes commencés en %(year)s") % {"year": scope.year},
         label=_("Durée"),
-        keys=[(code, DURATION_LABELS[code]) for code, _low, _high in DURATION_BANDS],
+        # Only the durations a pair started in the year can have had by now (no "Plus de
+        # 12 mois" for pairs started this year).
+        keys=[
+            (code, DURATION_LABELS[code])
+            for code, low, _high in DURATION_BANDS
+            if date(scope.year, 1, 1) + relativedelta(months=low) <= scope.today or counts.get(code)
+        ],
         counts=counts,
         unit=_("Binômes"),
         chart="bar",
@@ -432,7 +449,7 @@ def cadence(scope: Scope) -> Table:
     return _share_table(
         scope,
         slug="rythme",
-        title=_("Rythme des rencontres des binômes en cours"),
+        title=_("Rythme des rencontres des binômes en cours aujourd’hui"),
         label=_("État"),
         keys=[(status.value, status.label) for status in CadenceStatus],
         counts=counts,
@@ -456,20 +473,28 @@ def meetings(scope: Scope) -> Table:
     )
     pairs, total = figures["pairs"], figures["n_meetings"] or 0
     rows = [
-        [_("Binômes de l’année"), pairs],
-        [_("Rencontres notées"), total],
-        [_("Rencontres par binôme"), ratio(total, pairs)],
-        [_("Heures de rencontre par binôme"), ratio((figures["n_minutes"] or 0) / 60, pairs)],
-        [_("Part des rencontres d’au moins 1 h 30"), share(scope, figures["long"] or 0, total)],
+        [_("Binômes de l’année"), pairs, None],
+        [_("Rencontres notées"), total, None],
+        [_("Rencontres par binôme"), ratio(total, pairs), None],
+        [_("Heures de rencontre par binôme"), ratio((figures["n_minutes"] or 0) / 60, pairs), None],
+        [
+            _("Part des rencontres d’au moins 1 h 30"),
+            None,
+            share(scope, figures["long"] or 0, total),
+        ],
     ]
     if scope.national and pairs < 5:
         rows[0][1] = small(pairs)
         for row in rows[1:]:
-            row[1] = WITHHELD
+            row[1:] = [WITHHELD if value is not None else None for value in row[1:]]
     return Table(
         slug="rencontres",
         title=_("Rencontres des binômes de %(year)s") % {"year": scope.year},
-        columns=[Column("what", _("Indicateur")), Column("value", _("Valeur"), DECIMAL)],
+        columns=[
+            Column("what", _("Indicateur")),
+            Column("value", _("Valeur"), DECIMAL),
+            Column("share", _("Part"), PERCENT),
+        ],
         rows=rows,
         notes=[_("Les rencontres que le jeune dit ne pas avoir eu lieu ne sont pas comptées.")],
     )
@@ -684,23 +709,28 @@ def outcomes(scope: Scope) -> Table:
             figures["n_objectives"] or 0,
             share(scope, figures["reached"] or 0, figures["n_objectives"] or 0),
         ],
-        [_("Satisfaction moyenne (sur 5)"), figures["rated"], figures["mean_satisfaction"]],
+        [_("Satisfaction moyenne (sur 5)"), figures["rated"], None, figures["mean_satisfaction"]],
         [
             _("Conseilleraient le mentorat"),
             figures["answered"],
             share(scope, figures["recommend"], figures["answered"]),
         ],
     ]
+    for row in rows:  # shares in the "Part" column; the mean in "Valeur"
+        row.extend([None] * (4 - len(row)))
     if scope.national:
         for row in rows:
             if row[1] < 5:
-                row[1], row[2] = small(row[1]), WITHHELD
+                row[1] = small(row[1])
+                row[2] = WITHHELD if row[2] is not None else None
+                row[3] = WITHHELD if row[3] is not None else None
     return Table(
         slug="resultats",
         title=_("Résultats des binômes terminés en %(year)s") % {"year": scope.year},
         columns=[
             Column("what", _("Indicateur")),
             Column("base", _("Sur"), INTEGER),
+            Column("share", _("Part"), PERCENT),
             Column("value", _("Valeur"), DECIMAL),
         ],
         rows=rows,
@@ -884,7 +914,7 @@ def associations(scope: Scope, *, sort: str = "association", descending: bool = 
             Column("financement", _("Financement de l’État (euros)"), INTEGER, people=False),
             Column("jeunes", _("Jeunes rattachés"), INTEGER),
             Column("capacite", _("Capacité des programmes"), INTEGER, people=False),
-            Column("rythme", _("Binômes en cours à jour du rythme"), PERCENT),
+            Column("rythme", _("Binômes en cours aujourd’hui à jour du rythme"), PERCENT),
             Column("six-mois", _("Part atteignant 6 mois"), PERCENT),
             Column("arrets", _("Arrêts avant 6 mois"), PERCENT),
         ],
