@@ -10,6 +10,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django.db.models import Avg, Count, Q, Sum
 from django.utils.formats import number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.enums import Dimension
@@ -808,7 +809,7 @@ def unmatched_reasons(scope: Scope) -> Table:
         slug="sans-proposition",
         title=_("Pourquoi des jeunes sont restés sans proposition au dernier lot"),
         label=_("Motif"),
-        keys=[(code, unmatched_reason_text(code)) for code in sorted(counts)],
+        keys=[(code, capfirst(unmatched_reason_text(code))) for code in sorted(counts)],
         counts=counts,
         unit=_("Jeunes"),
         chart="bar",

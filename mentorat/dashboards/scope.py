@@ -214,6 +214,10 @@ class FilterForm(forms.Form):
             self.fields["programme"].queryset = association.programmes.select_related(
                 "association"
             ).order_by("name")
+        # Every filter may be left empty (that is the whole view): no "(facultatif)" on each
+        # label, which made the labels wrap and the lists stand at different heights.
+        for form_field in self.fields.values():
+            form_field.optional_unmarked = True
 
     def clean(self):
         cleaned = super().clean()

@@ -5,6 +5,7 @@ have happened yet (a loss, a duration, a projection)."""
 import datetime
 import json
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -82,3 +83,14 @@ def test_zero_pending_actions_read_in_french(client, scenario):
     text = page.content.decode()
     assert "Aucune proposition de binôme à examiner" in text
     assert "0 propositions" not in text
+
+
+@pytest.mark.django_db
+def test_unmatched_reasons_start_with_a_capital():
+    from matching.engine.codes import UnmatchedReason
+    from mentorat.dashboards.models import UnmatchedCell
+
+    for reason in UnmatchedReason:
+        UnmatchedCell.objects.create(reason=reason.value, youths=7, departement="75")
+    rows = list(figures.unmatched_reasons(Scope()).rows)
+    assert rows and all(str(row[0])[0].isupper() for row in rows)

@@ -251,3 +251,56 @@ def test_the_export_of_pairs_at_risk_holds_every_one_the_page_shows_the_first(cl
     finally:
         views.AT_RISK_SHOWN = shown
     assert len(body.strip().splitlines()) - 1 == 4  # the late pair and the three new ones
+
+
+def _targets_post(client, year, youths):
+    page = client.get(reverse("dashboards:targets"))
+    formset = page.context["formset"]
+    data = {
+        "form-TOTAL_FORMS": str(len(formset.forms)),
+        "form-INITIAL_FORMS": str(formset.initial_form_count()),
+    }
+    for i, form in enumerate(formset.forms):
+        if form.instance.pk:
+            data[f"form-{i}-id"] = str(form.instance.pk)
+            data[f"form-{i}-year"] = str(form.instance.year)
+            data[f"form-{i}-youths"] = str(form.instance.youths)
+    last = len(formset.forms) - 1
+    data[f"form-{last}-year"] = str(year)
+    data[f"form-{last}-youths"] = str(youths)
+    return client.post(reverse("dashboards:targets"), data)
+
+
+@pytest.mark.parametrize(
+    ("year", "youths", "message"),
+    [
+        (2031, 0, "Un nombre de jeunes entre 1 et 10 000 000."),
+        (2031, 99999999999999999999, "Un nombre de jeunes entre 1 et 10 000 000."),
+        (1999, 1000, "Une année entre 2021 et 2100."),
+        ("existing", 1000, "Cette année a déjà un objectif."),
+    ],
+)
+def test_a_wrong_target_says_why_in_our_words(client, ministry, year, youths, message):
+    from mentorat.dashboards.models import YearlyTarget
+
+    if year == "existing":
+        year = YearlyTarget.objects.create(year=2032, youths=10).year
+    before = YearlyTarget.objects.count()
+    page = _targets_post(client, year, youths)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert message in text
+    assert "9223372036854775807" not in text and "Un objet" not in text
+    assert YearlyTarget.objects.count() == before
+
+
+def test_the_target_inputs_say_their_range(client, ministry):
+    text = client.get(reverse("dashboards:targets")).content.decode()
+    assert 'min="2021"' in text and 'max="2100"' in text and 'min="1"' in text
+
+
+def test_the_filters_labels_do_not_say_optional_each(client, scenario, ministry):
+    text = client.get(reverse("dashboards:national")).content.decode()
+    form = text[text.index('aria-label="Filtres"') :]
+    form = form[: form.index("</form>")]
+    assert "facultatif" not in form and "Département" in form
