@@ -135,6 +135,7 @@ def _filters(big, small, programme, other):
         {"programme": other.slug},
         {"departement": "75"},
         {"annee": year - 1},
+        {"tri": "arrets", "ordre": "desc"},
     ]
 
 

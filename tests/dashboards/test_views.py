@@ -304,3 +304,10 @@ def test_the_filters_labels_do_not_say_optional_each(client, scenario, ministry)
     form = text[text.index('aria-label="Filtres"') :]
     form = form[: form.index("</form>")]
     assert "facultatif" not in form and "Département" in form
+
+
+def test_the_wide_associations_table_says_it_scrolls(client, scenario, ministry):
+    text = client.get(reverse("dashboards:national_associations")).content.decode()
+    assert "faites-le défiler vers la droite" in text
+    overview = client.get(reverse("dashboards:national")).content.decode()
+    assert "faites-le défiler vers la droite" not in overview
