@@ -195,6 +195,23 @@ DELAYS = (
     ("days_to_first_meeting", _("Du début du binôme à la première rencontre")),
     ("days_signup_to_first_meeting", _("De l’inscription à la première rencontre")),
 )
+# The funnel's steps a delay's youths have reached (its count is about theirs).
+DELAY_STEPS = {
+    "days_to_vetted": ("signed_up", "vetted"),
+    "days_to_proposed": ("vetted", "proposed"),
+    "days_to_active": ("proposed", "active"),
+    "days_to_first_meeting": ("active", "first_meeting"),
+    "days_signup_to_first_meeting": ("signed_up", "first_meeting"),
+}
+
+
+def hidden_steps(funnel_table: Table) -> set[str]:
+    """The funnel's steps a page hides: a table beside it must not show their counts."""
+    return {
+        code
+        for (code, _label, _field), row in zip(FUNNEL_STEPS, funnel_table.rows, strict=True)
+        if isinstance(row[1], Hidden)
+    }
 
 
 def funnel(scope: Scope) -> Table:
@@ -257,17 +274,20 @@ def median_of(histogram: dict[int, int]) -> float | None:
     return (nth(total // 2 - 1) + nth(total // 2)) / 2
 
 
-def delays(scope: Scope) -> Table:
-    """The median number of days between two steps (one query: a histogram per delay)."""
+def delays(scope: Scope, *, hidden: set[str] = frozenset()) -> Table:
+    """The median number of days between two steps (one query: a histogram per delay).
+    ``hidden``: the steps the funnel beside it hides (their counts would come back here)."""
     histograms = scope.delays()
     rows = []
     for field, label in DELAYS:
         count = sum(histograms[field].values())
         rows.append([label, median_of(histograms[field]), count])
     if scope.national:
-        for row in rows:
+        for (field, _label), row in zip(DELAYS, rows, strict=True):
             if row[2] < 5:
                 row[1], row[2] = WITHHELD, small(row[2])
+            elif hidden & set(DELAY_STEPS[field]):
+                row[2] = WITHHELD
     return Table(
         slug="delais",
         title=_("Délais médians (jours)"),

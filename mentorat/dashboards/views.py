@@ -47,6 +47,11 @@ def _overview(scope, request):
     return []
 
 
+def _funnel_and_delays(scope):
+    funnel = figures.funnel(scope)
+    return [funnel, figures.delays(scope, hidden=figures.hidden_steps(funnel))]
+
+
 def _associations(scope, request):
     sort = request.GET.get("tri", "association")
     return [figures.associations(scope, sort=sort, descending=request.GET.get("ordre") == "desc")]
@@ -65,7 +70,7 @@ NATIONAL_PAGES = (
     Page(
         "national_funnel",
         gettext_lazy("Parcours"),
-        lambda scope, request: [figures.funnel(scope), figures.delays(scope)],
+        lambda scope, request: _funnel_and_delays(scope),
     ),
     Page(
         "national_durations",

@@ -11,6 +11,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from mentorat.dashboards import figures
+from mentorat.dashboards.scope import Scope
 from mentorat.dashboards.summaries import refresh
 from mentorat.dashboards.suppression import THRESHOLD, chain, share
 from mentorat.dashboards.tables import ColumnKind, Hidden
@@ -186,3 +188,39 @@ def test_the_supply_total_under_5_is_hidden(client, small_programme):
     supply = next(t for t in response.context["tables"] if t.slug == "offre-demande")
     total = list(supply.rows)[-1]
     assert isinstance(total[2], Hidden) and isinstance(total[5], Hidden)
+
+
+class _CraftedScope(Scope):
+    """A national scope whose funnel and delays are given, not read from the summaries."""
+
+    def funnel(self):
+        return {
+            "signed_up": 40,
+            "vetted": 38,  # 2 lost: hidden, and a step with it
+            "proposed": 30,
+            "active": 25,
+            "first_meeting": 20,
+            "minimum": 10,
+            "completed": 5,
+        }
+
+    def delays(self):
+        counts = {
+            "days_to_vetted": 38,
+            "days_to_proposed": 30,
+            "days_to_active": 25,
+            "days_to_first_meeting": 20,
+            "days_signup_to_first_meeting": 20,
+        }
+        return {field: {10: n} for field, n in counts.items()}
+
+
+def test_the_delays_beside_the_funnel_do_not_give_a_hidden_step_back():
+    scope = _CraftedScope(today=timezone.localdate())
+    funnel = figures.funnel(scope)
+    steps = [row[1] for row in funnel.rows]
+    assert isinstance(steps[0], Hidden) or isinstance(steps[1], Hidden)
+    delays = figures.delays(scope, hidden=figures.hidden_steps(funnel))
+    shown = {int(row[2]) for row in delays.rows if not isinstance(row[2], Hidden)}
+    assert not shown & {40, 38}
+    assert 25 in shown  # a step the funnel shows stays beside its delay
