@@ -163,7 +163,10 @@ def starts_by_month(scope: Scope) -> Table:
     )
     started = {(key.date() if hasattr(key, "date") else key): n for key, n in started.items()}
     rows = [[month.strftime("%m/%Y"), started.get(month, 0)] for month in months]
-    _protect(scope, rows, 1)
+    # The year's months sum to the headline's "Binômes commencés dans l’année": each group
+    # (the year's months, the months before it) is protected as if its total were shown.
+    _protect(scope, [row for row, month in zip(rows, months) if month.year == scope.year], 1)
+    _protect(scope, [row for row, month in zip(rows, months) if month.year != scope.year], 1)
     return Table(
         slug="binomes-par-mois",
         title=_("Binômes commencés chaque mois"),

@@ -3,6 +3,7 @@ small count back are hidden, the funnel's drops too, and no hidden value comes b
 figures shown beside it. The sweep walks every national page with crafted filters, so a table
 added later is covered."""
 
+import datetime
 import random
 import re
 from itertools import combinations_with_replacement
@@ -224,3 +225,19 @@ def test_the_delays_beside_the_funnel_do_not_give_a_hidden_step_back():
     shown = {int(row[2]) for row in delays.rows if not isinstance(row[2], Hidden)}
     assert not shown & {40, 38}
     assert 25 in shown  # a step the funnel shows stays beside its delay
+
+
+def test_the_months_of_the_year_are_protected_against_the_headline(db):
+    from unittest import mock
+
+    today = datetime.date(2026, 3, 20)
+    # Last 12 months: 04/2025..03/2026; the year's months (01-03/2026) sum to the headline.
+    counts = {datetime.date(2025, m, 1): 9 for m in range(4, 13)}
+    counts |= {datetime.date(2026, 1, 1): 20, datetime.date(2026, 2, 1): 3}
+    counts[datetime.date(2025, 4, 1)] = 2  # a second small cell, outside the year
+    counts[datetime.date(2026, 3, 1)] = 30
+    scope = Scope(year=2026, today=today)
+    with mock.patch.object(figures, "_grouped", return_value=counts):
+        rows = list(figures.starts_by_month(scope).rows)
+    year = [row[1] for row in rows if row[0].endswith("/2026")]
+    assert sum(isinstance(value, Hidden) for value in year) >= 2  # "< 5" and one beside it
