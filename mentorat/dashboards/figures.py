@@ -20,11 +20,11 @@ from programmes.enums import Need, Situation
 from programmes.models import Association
 from vocabulary.departements import DEPARTEMENT_NAMES
 
-from .geo import REGIONS
+from .geo import REGIONS, region_of
 from .models import PROGRESS_DIMENSIONS, YearlyTarget
 from .scope import Scope
 from .summaries import AGE_BAND_CODES, DURATION_BANDS
-from .suppression import WITHHELD, chain, small, suppress
+from .suppression import WITHHELD, chain, nested, small, suppress
 from .suppression import share as protected_share
 from .tables import Column, ColumnKind, Hidden, Table
 
@@ -326,11 +326,16 @@ def _total_note(label, value) -> str:
     return _("%(label)s : %(value)s.") % {"label": label, "value": shown}
 
 
-def _share_table(scope, *, slug, title, label, keys, counts, unit, chart, notes=()):
+def _share_table(scope, *, slug, title, label, keys, counts, unit, chart, notes=(), more_hidden=()):
+    """``more_hidden``: keys hidden for another table's sake (a région's départements)."""
     total = sum(counts.values())
     rows = [[labels, counts.get(key, 0), ratio(counts.get(key, 0), total)] for key, labels in keys]
     total_row = [_("Total"), total, 1.0 if total else None]
     _protect(scope, rows, 1, linked=(2,), total_row=total_row)
+    if scope.national:
+        for (key, _labels), row in zip(keys, rows, strict=True):
+            if key in more_hidden and not isinstance(row[1], Hidden):
+                row[1] = WITHHELD if row[1] >= 5 else small(row[1])
     if scope.national:
         for row in rows:
             row[2] = share(scope, row[1], total_row[1])
@@ -538,8 +543,10 @@ def _reach(
     key="value",
     chart="bar",
     sort_by_count=False,
+    counts=None,
+    more_hidden=(),
 ):
-    counts = scope.reach(dimension, key)
+    counts = scope.reach(dimension, key) if counts is None else counts
     keys = list(names.items())
     keys += [(code, code or "—") for code in counts if code not in names]
     if sort_by_count:
@@ -554,6 +561,7 @@ def _reach(
         unit=_("Jeunes"),
         chart=chart,
         notes=[_("Jeunes dont un binôme a été en cours pendant l’année.")],
+        more_hidden=more_hidden,
     )
 
 
@@ -570,7 +578,23 @@ def reach_by_association(scope: Scope) -> Table:
     )
 
 
-def reach_by_region(scope: Scope) -> Table:
+def reach_by_place(scope: Scope) -> tuple[Table, Table]:
+    """Youths by région and by département: on the ministry's scope, a région being the sum
+    of its départements, neither table may give back a figure the other hides."""
+    regions = scope.reach("total", "region")
+    departements = scope.reach("total", "departement")
+    more_regions, more_departements = set(), set()
+    if scope.national:
+        parts = {code: departements.get(code, 0) for code in DEPARTEMENT_NAMES} | departements
+        wholes = {code: regions.get(code, 0) for code in REGIONS} | regions
+        more_departements, more_regions = nested(parts, wholes, region_of)
+    return (
+        reach_by_region(scope, counts=regions, more_hidden=more_regions),
+        reach_by_departement(scope, counts=departements, more_hidden=more_departements),
+    )
+
+
+def reach_by_region(scope: Scope, *, counts=None, more_hidden=()) -> Table:
     return _reach(
         scope,
         slug="public-regions",
@@ -579,10 +603,12 @@ def reach_by_region(scope: Scope) -> Table:
         key="region",
         names=dict(sorted(REGIONS.items(), key=lambda item: item[1])),
         sort_by_count=True,
+        counts=counts,
+        more_hidden=more_hidden,
     )
 
 
-def reach_by_departement(scope: Scope) -> Table:
+def reach_by_departement(scope: Scope, *, counts=None, more_hidden=()) -> Table:
     names = {code: f"{code} — {name}" for code, name in DEPARTEMENT_NAMES.items()}
     return _reach(
         scope,
@@ -592,6 +618,8 @@ def reach_by_departement(scope: Scope) -> Table:
         key="departement",
         names=names,
         chart="map",
+        counts=counts,
+        more_hidden=more_hidden,
     )
 
 

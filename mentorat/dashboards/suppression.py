@@ -169,3 +169,70 @@ def chain(steps: Sequence[int]) -> tuple[list, list]:
         marker(drops[i]) if i in hidden_drops else drops[i] for i in range(1, n)
     ]
     return shown_steps, shown_drops
+
+
+def _propagate(bounds: dict, constraints: list, rounds: int = 100) -> None:
+    """Narrow, in place, what a reader can work out of each figure ([low, high]) from sums
+    they know: each constraint says ``whole == sum(parts)``."""
+    for _round in range(rounds):
+        changed = False
+        for whole, parts in constraints:
+            lows = [bounds[p][0] for p in parts]
+            highs = [bounds[p][1] for p in parts]
+            low_sum, high_sum = sum(lows), sum(highs)
+            w = bounds[whole]
+            new = (max(w[0], low_sum), min(w[1], high_sum))
+            if new != tuple(w):
+                w[0], w[1] = new
+                changed = True
+            for part, low, high in zip(parts, lows, highs, strict=True):
+                b = bounds[part]
+                others_high = high_sum - high if high != INFINITY else None
+                if others_high is None:  # the others' sum without this infinite bound
+                    others_high = sum(h for q, h in zip(parts, highs, strict=True) if q != part)
+                new = (max(b[0], w[0] - others_high), min(b[1], w[1] - (low_sum - low)))
+                if new != tuple(b):
+                    b[0], b[1] = new
+                    changed = True
+        if not changed:
+            return
+
+
+def nested(parts: dict[str, int], wholes: dict[str, int], whole_of) -> tuple[set[str], set[str]]:
+    """Two tables of one total where each whole is the sum of its parts (régions and their
+    départements): which parts and which wholes to hide, so that no hidden one can be worked
+    out from the figures shown in both (small ones under 5 first, then more as needed)."""
+    part_keys, whole_keys = list(parts), list(wholes)
+    hidden_parts = {part_keys[i] for i in hidden_cells([parts[k] for k in part_keys])[0]}
+    hidden_wholes = {whole_keys[i] for i in hidden_cells([wholes[k] for k in whole_keys])[0]}
+    members = {w: [p for p in part_keys if whole_of(p) == w] for w in whole_keys}
+    value = {("p", k): v for k, v in parts.items()} | {("w", k): v for k, v in wholes.items()}
+    value["total"] = sum(parts.values())
+    constraints = [
+        ("total", [("w", w) for w in whole_keys]),
+        ("total", [("p", p) for p in part_keys]),
+        *((("w", w), [("p", p) for p in members[w]]) for w in whole_keys if members[w]),
+    ]
+    while True:
+        hidden = {("p", k) for k in hidden_parts} | {("w", k) for k in hidden_wholes}
+        bounds = {var: list(_bounds(v)) if var in hidden else [v, v] for var, v in value.items()}
+        _propagate(bounds, constraints)
+        found = [var for var in hidden if bounds[var][0] == bounds[var][1]]
+        if not found:
+            break
+        kind, key = found[0]
+        region = whole_of(key) if kind == "p" else key
+        shown_parts = [p for p in members.get(region, []) if p not in hidden_parts]
+        shown_wholes = [w for w in whole_keys if w not in hidden_wholes]
+        if shown_parts:
+            hidden_parts.add(min(shown_parts, key=lambda p: parts[p]))
+        elif kind == "p" and region in wholes and region not in hidden_wholes:
+            hidden_wholes.add(region)
+        elif shown_wholes:
+            hidden_wholes.add(min(shown_wholes, key=lambda w: wholes[w]))
+        else:
+            rest = [p for p in part_keys if p not in hidden_parts]
+            if not rest:
+                break
+            hidden_parts.add(min(rest, key=lambda p: parts[p]))
+    return hidden_parts, hidden_wholes

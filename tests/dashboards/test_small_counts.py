@@ -241,3 +241,49 @@ def test_the_months_of_the_year_are_protected_against_the_headline(db):
         rows = list(figures.starts_by_month(scope).rows)
     year = [row[1] for row in rows if row[0].endswith("/2026")]
     assert sum(isinstance(value, Hidden) for value in year) >= 2  # "< 5" and one beside it
+
+
+NESTED_CASES = [
+    # (départements, régions' départements): a région shown beside its départements
+    ({"a": 7, "b": 3, "c": 20, "d": 0}, {"a": "R", "b": "R", "c": "S", "d": "S"}),
+    ({"a": 6, "b": 6, "c": 2, "d": 9}, {"a": "R", "b": "R", "c": "S", "d": "S"}),
+    ({"a": 12, "b": 0, "c": 0, "d": 4}, {"a": "R", "b": "S", "c": "S", "d": "T"}),
+]
+
+
+@pytest.mark.parametrize(("parts", "region"), NESTED_CASES)
+def test_no_hidden_departement_or_region_comes_back_from_the_other_table(parts, region):
+    from itertools import product
+
+    from mentorat.dashboards.suppression import nested
+
+    wholes = {}
+    for key, value in parts.items():
+        wholes[region[key]] = wholes.get(region[key], 0) + value
+    hidden_parts, hidden_wholes = nested(parts, wholes, region.get)
+    assert {k for k, v in parts.items() if v < 5} <= hidden_parts
+    assert {k for k, v in wholes.items() if v < 5} <= hidden_wholes
+    total = sum(parts.values())
+
+    def fits(value, truth, hidden):
+        if not hidden:
+            return value == truth
+        return (value < THRESHOLD) == (truth < THRESHOLD)
+
+    keys = list(parts)
+    possible = []
+    for candidate in product(range(total + 1), repeat=len(keys)):
+        if sum(candidate) != total:
+            continue
+        guess = dict(zip(keys, candidate, strict=True))
+        sums = {}
+        for key, value in guess.items():
+            sums[region[key]] = sums.get(region[key], 0) + value
+        if all(fits(guess[k], parts[k], k in hidden_parts) for k in keys) and all(
+            fits(sums.get(w, 0), wholes[w], w in hidden_wholes) for w in wholes
+        ):
+            possible.append((guess, sums))
+    for key in hidden_parts:
+        assert len({guess[key] for guess, _sums in possible}) > 1, (key, hidden_parts)
+    for whole in hidden_wholes:
+        assert len({sums.get(whole, 0) for _g, sums in possible}) > 1, (whole, hidden_wholes)
