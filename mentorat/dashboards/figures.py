@@ -357,6 +357,19 @@ def _share_table(scope, *, slug, title, label, keys, counts, unit, chart, notes=
 
 def durations(scope: Scope) -> Table:
     counts = _grouped(scope.pairs_started(), "duration_band", Count("pair_id"))
+    more_hidden = set()
+    if scope.national:
+        # The bands of 6 months and more add up to (about) the pairs "qui ont atteint 6 mois"
+        # of the table beside it: no hidden band may come back from that figure.
+        bands = {code: counts.get(code, 0) for code, _low, _high in DURATION_BANDS}
+        long = {code for code, low, _high in DURATION_BANDS if low >= 6}
+        groups = {
+            "long": sum(n for code, n in bands.items() if code in long),
+            "short": sum(n for code, n in bands.items() if code not in long),
+        }
+        more_hidden, _wholes = nested(
+            bands, groups, lambda code: "long" if code in long else "short", wholes_shown=True
+        )
     return _share_table(
         scope,
         slug="durees",
@@ -373,6 +386,7 @@ def durations(scope: Scope) -> Table:
         unit=_("Binômes"),
         chart="bar",
         notes=[_("Durée jusqu’à la fin du binôme, ou jusqu’à aujourd’hui s’il est en cours.")],
+        more_hidden=more_hidden,
     )
 
 

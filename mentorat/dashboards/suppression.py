@@ -198,13 +198,19 @@ def _propagate(bounds: dict, constraints: list, rounds: int = 100) -> None:
             return
 
 
-def nested(parts: dict[str, int], wholes: dict[str, int], whole_of) -> tuple[set[str], set[str]]:
+def nested(
+    parts: dict[str, int], wholes: dict[str, int], whole_of, *, wholes_shown: bool = False
+) -> tuple[set[str], set[str]]:
     """Two tables of one total where each whole is the sum of its parts (régions and their
     départements): which parts and which wholes to hide, so that no hidden one can be worked
-    out from the figures shown in both (small ones under 5 first, then more as needed)."""
+    out from the figures shown in both (small ones under 5 first, then more as needed).
+    ``wholes_shown``: the wholes are shown elsewhere, whenever 5 or more (only parts hidden)."""
     part_keys, whole_keys = list(parts), list(wholes)
     hidden_parts = {part_keys[i] for i in hidden_cells([parts[k] for k in part_keys])[0]}
-    hidden_wholes = {whole_keys[i] for i in hidden_cells([wholes[k] for k in whole_keys])[0]}
+    if wholes_shown:
+        hidden_wholes = {k for k in whole_keys if wholes[k] < THRESHOLD}
+    else:
+        hidden_wholes = {whole_keys[i] for i in hidden_cells([wholes[k] for k in whole_keys])[0]}
     members = {w: [p for p in part_keys if whole_of(p) == w] for w in whole_keys}
     value = {("p", k): v for k, v in parts.items()} | {("w", k): v for k, v in wholes.items()}
     value["total"] = sum(parts.values())
@@ -226,6 +232,11 @@ def nested(parts: dict[str, int], wholes: dict[str, int], whole_of) -> tuple[set
         shown_wholes = [w for w in whole_keys if w not in hidden_wholes]
         if shown_parts:
             hidden_parts.add(min(shown_parts, key=lambda p: parts[p]))
+        elif wholes_shown:
+            rest = [p for p in part_keys if p not in hidden_parts]
+            if not rest:
+                break
+            hidden_parts.add(min(rest, key=lambda p: parts[p]))
         elif kind == "p" and region in wholes and region not in hidden_wholes:
             hidden_wholes.add(region)
         elif shown_wholes:

@@ -287,3 +287,17 @@ def test_no_hidden_departement_or_region_comes_back_from_the_other_table(parts, 
         assert len({guess[key] for guess, _sums in possible}) > 1, (key, hidden_parts)
     for whole in hidden_wholes:
         assert len({sums.get(whole, 0) for _g, sums in possible}) > 1, (whole, hidden_wholes)
+
+
+def test_a_hidden_duration_does_not_come_back_from_the_pairs_that_reached_6_months(db):
+    from unittest import mock
+
+    today = timezone.localdate()
+    counts = {"lt3": 3, "3-6": 20, "6-9": 2, "9-12": 10, "gt12": 10}
+    # Beside it: "Binômes qui ont atteint 6 mois" = 22 (6-9 + 9-12 + gt12), the total 45.
+    with mock.patch.object(figures, "_grouped", return_value=counts):
+        rows = list(figures.durations(Scope(year=today.year - 1, today=today)).rows)
+    hidden = {str(row[0]) for row in rows if isinstance(row[1], Hidden)}
+    assert {"Moins de 3 mois", "6 à 9 mois"} <= hidden
+    assert hidden & {"9 à 12 mois", "Plus de 12 mois"}  # else 6-9 = 22 - 10 - 10
+    assert "3 à 6 mois" in hidden  # else "moins de 3 mois" = 45 - 22 - 20
