@@ -235,7 +235,12 @@ class Services:
     def stop(self):
         for process in self.processes:
             process.terminate()
-            process.wait(timeout=15)
+        for process in self.processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:  # a worker still busy with a backlog
+                process.kill()
+                process.wait()
         self.redis_stop()
         try:
             self.postgres("stop")
