@@ -116,11 +116,27 @@ else:
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
+# The HTML of blank public forms, per process (mentorat/core/templatetags/blank_forms.py).
+CACHES["blank_forms"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "blank-forms",
+    "OPTIONS": {"MAX_ENTRIES": 200},
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+]
+# Argon2id first, at Django's own parameters (100 MiB of memory, 2 passes, 8 lanes): the hasher
+# Django and OWASP recommend, memory-hard where PBKDF2 is not, and a third less CPU per sign-up
+# here (docs/security.md). Passwords hashed before with PBKDF2 still check, and are rehashed
+# with Argon2 at the person's next login. No cost is ever lowered.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
