@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 
@@ -13,6 +13,8 @@ def french_by_default():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Rate limits and cached pages must not leak from one test into the next."""
-    cache.clear()
+    for each in (cache, caches["blank_forms"]):
+        each.clear()
     yield
-    cache.clear()
+    for each in (cache, caches["blank_forms"]):
+        each.clear()

@@ -21,7 +21,7 @@ LANGUAGE_CODE = "fr"
 MFA_REQUIRED = False
 
 if not REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:  # the tests clear the cache: keep them away from any other use of this Redis
     # (TEST_CACHE_URL gives each of several suites run at once a database of its own).
     CACHES["default"]["LOCATION"] = env.str(
