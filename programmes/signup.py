@@ -36,14 +36,16 @@ def same_person_key(first_name: str, last_name: str) -> str:
 
 
 def youth_namesakes(*, first_name: str, last_name: str, birth_date: date) -> list[YouthProfile]:
+    # The birth date (indexed) narrows to the few youths born that day; the names are compared
+    # here, on two columns read per youth, since the database cannot drop accents everywhere.
     key = same_person_key(first_name, last_name)
-    return [
-        youth
-        for youth in YouthProfile.objects.filter(birth_date=birth_date).select_related(
-            "user", "programme"
-        )
-        if same_person_key(youth.user.first_name, youth.user.last_name) == key
-    ]
+    born_that_day = YouthProfile.objects.filter(birth_date=birth_date).values_list(
+        "pk", "user__first_name", "user__last_name"
+    )
+    namesake_ids = [pk for pk, first, last in born_that_day if same_person_key(first, last) == key]
+    if not namesake_ids:
+        return []
+    return list(YouthProfile.objects.filter(pk__in=namesake_ids).select_related("programme"))
 
 
 def association_id_of(programme: Programme | None) -> int | None:

@@ -243,6 +243,8 @@ class YouthProfile(Participant):
     class Meta:
         verbose_name = _("jeune")
         verbose_name_plural = _("jeunes")
+        # A sign-up looks for a namesake born the same day (programmes/signup.py).
+        indexes = [models.Index(fields=["birth_date"], name="youth_birth_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(birth_date__lte=F("created_on")) & Q(birth_date__gte=date(1900, 1, 1)),
