@@ -17,7 +17,7 @@ import os
 import random
 import re
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from locust import FastHttpUser, constant_throughput, events, task
@@ -32,6 +32,15 @@ SIGNUP_EVERY = int(os.environ.get("LOAD_SIGNUP_EVERY", "3"))  # seconds, set by 
 accepted: list[dict] = []
 statuses: dict[int, int] = {}
 french_503 = {"seen": 0, "not_french": 0}
+
+
+def born_aged(age: int) -> date:
+    """A birth date on any day of the year that gives this age today, as real youths have: the
+    sign-up looks for a namesake born the same day, and a thousand youths born on one day
+    would make each sign-up slower than any real one."""
+    today = date.today()
+    birthday = date(today.year - age, today.month, min(today.day, 28))
+    return birthday - timedelta(days=random.randint(1, 360))
 
 
 def _address() -> str:
@@ -68,8 +77,7 @@ class Youth(FastHttpUser):
         if page.status_code != 200 or token is None:
             return
         under_15 = number % 3 == 0
-        today = date.today()
-        birth = date(today.year - (14 if under_15 else 19), 1, 15)
+        birth = born_aged(14 if under_15 else random.randint(15, 25))
         email = f"charge-{RUN}-{number}@exemple.fr"
         guardian = f"parent-{RUN}-{number}@exemple.fr" if under_15 else ""
         data = {
