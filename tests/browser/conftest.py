@@ -44,7 +44,7 @@ def departements(request):
     Departement.objects.bulk_create(
         [Departement(code=code, name=name) for code, name in DEPARTEMENTS], ignore_conflicts=True
     )
-    targets = importlib.import_module("mentorat.dashboards.migrations.0002_yearly_targets")
+    targets = importlib.import_module("mentorat.dashboards.migrations.0001_initial")
     YearlyTarget.objects.bulk_create(
         [YearlyTarget(year=year, youths=youths) for year, youths in targets.TARGETS.items()],
         ignore_conflicts=True,
