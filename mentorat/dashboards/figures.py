@@ -23,7 +23,7 @@ from vocabulary.departements import DEPARTEMENT_NAMES
 from .geo import REGIONS, region_of
 from .models import PROGRESS_DIMENSIONS, YearlyTarget
 from .scope import Scope
-from .summaries import AGE_BAND_CODES, DURATION_BANDS
+from .summaries.bands import AGE_BAND_CODES, DURATION_BANDS
 from .suppression import WITHHELD, chain, nested, small, suppress
 from .suppression import share as protected_share
 from .tables import Column, ColumnKind, Hidden, Table

@@ -15,7 +15,8 @@ from programmes.models import Association, Departement, Programme
 
 from .geo import REGIONS
 from .models import PairFact, ReachCell, SignupCell, YouthFact, YouthYear
-from .summaries import DELAY_FIELDS, funnel_counts, narrowed, reach_dimensions
+from .summaries.reach import narrowed, reach_dimensions
+from .summaries.signups import DELAY_FIELDS, funnel_counts
 
 FIRST_YEAR = 2021
 

@@ -230,7 +230,7 @@ def test_who_is_reached_equals_a_recount(scenario, referent):
 def test_the_funnels_cube_equals_the_youths_facts(scenario):
     from django.db.models import Count as C
 
-    from mentorat.dashboards.summaries import DELAY_FIELDS, funnel_counts
+    from mentorat.dashboards.summaries.signups import DELAY_FIELDS, funnel_counts
 
     for scope in (Scope(), Scope.for_association(scenario.association)):
         assert scope.funnel() == scope.youths_signed_up().aggregate(**funnel_counts(None))
