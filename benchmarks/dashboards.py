@@ -19,8 +19,8 @@ the association ones as a coordinator of the association with the most pairs (it
 Each page is requested once to warm up, then ``--repeat`` times: ``ms`` is the median server
 time, ``queries`` the statements of the last request (CaptureQueriesContext). The target is
 under 300 ms and under 20 queries per page at full size. ``recount_ok`` says the headline
-(``figures.headline``: youths mentored, pairs active, started, closed), nationally and for the
-association, equals a straightforward SQL count on the pairs table.
+(``figures.overview.headline``: youths mentored, pairs active, started, closed), nationally and
+for the association, equals a straightforward SQL count on the pairs table.
 
 The last line is one JSON object. It refuses a database that already holds people unless given
 ``--reset`` (which empties the tables of people, programmes, pairs and evaluations first), and
@@ -142,7 +142,7 @@ def recount(association: Association | None = None) -> dict[str, int]:
 
 
 def check_headlines(association: Association) -> tuple[bool, dict]:
-    from mentorat.dashboards.figures import headline
+    from mentorat.dashboards.figures.overview import headline
     from mentorat.dashboards.scope import Scope
 
     found = {}

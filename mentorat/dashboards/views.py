@@ -28,7 +28,7 @@ from mentorat.events import data_exported
 from programmes.access import ministry_required, staff_required
 from programmes.models import MentorProfile, StaffMembership, YouthProfile
 
-from . import figures
+from .figures import associations, durations, journey, overview, public, results, rhythm, supply
 from .forms import TargetFormSet
 from .models import YearlyTarget
 from .scope import FilterForm, Scope
@@ -48,13 +48,15 @@ def _overview(scope, request):
 
 
 def _funnel_and_delays(scope):
-    funnel = figures.funnel(scope)
-    return [funnel, figures.delays(scope, hidden=figures.hidden_steps(funnel))]
+    funnel = journey.funnel(scope)
+    return [funnel, journey.delays(scope, hidden=journey.hidden_steps(funnel))]
 
 
 def _associations(scope, request):
     sort = request.GET.get("tri", "association")
-    return [figures.associations(scope, sort=sort, descending=request.GET.get("ordre") == "desc")]
+    return [
+        associations.associations(scope, sort=sort, descending=request.GET.get("ordre") == "desc")
+    ]
 
 
 NATIONAL_PAGES = (
@@ -62,9 +64,9 @@ NATIONAL_PAGES = (
         "national",
         gettext_lazy("Vue d’ensemble"),
         lambda scope, request: [
-            figures.starts_by_month(scope),
-            figures.cadence(scope),
-            figures.minimum_duration(scope),
+            overview.starts_by_month(scope),
+            rhythm.cadence(scope),
+            durations.minimum_duration(scope),
         ],
     ),
     Page(
@@ -76,38 +78,38 @@ NATIONAL_PAGES = (
         "national_durations",
         gettext_lazy("Durées et arrêts"),
         lambda scope, request: [
-            figures.minimum_duration(scope),
-            figures.durations(scope),
-            figures.early_endings_by_reason(scope),
-            figures.early_endings_by_who(scope),
+            durations.minimum_duration(scope),
+            durations.durations(scope),
+            durations.early_endings_by_reason(scope),
+            durations.early_endings_by_who(scope),
         ],
     ),
     Page(
         "national_cadence",
         gettext_lazy("Rythme"),
-        lambda scope, request: [figures.cadence(scope), figures.meetings(scope)],
+        lambda scope, request: [rhythm.cadence(scope), rhythm.meetings(scope)],
     ),
     Page(
         "national_reach",
         gettext_lazy("Public accompagné"),
         lambda scope, request: [
-            figures.reach_priority(scope),
-            figures.reach_by_age(scope),
-            figures.reach_by_situation(scope),
-            figures.reach_by_need(scope),
-            *figures.reach_by_place(scope),
-            figures.reach_by_association(scope),
+            public.reach_priority(scope),
+            public.reach_by_age(scope),
+            public.reach_by_situation(scope),
+            public.reach_by_need(scope),
+            *public.reach_by_place(scope),
+            public.reach_by_association(scope),
         ],
     ),
     Page(
         "national_outcomes",
         gettext_lazy("Résultats"),
-        lambda scope, request: [figures.outcomes(scope), figures.progress(scope)],
+        lambda scope, request: [results.outcomes(scope), results.progress(scope)],
     ),
     Page(
         "national_supply",
         gettext_lazy("Offre et demande"),
-        lambda scope, request: [figures.supply(scope), figures.unmatched_reasons(scope)],
+        lambda scope, request: [supply.supply(scope), supply.unmatched_reasons(scope)],
     ),
     Page("national_associations", gettext_lazy("Associations"), _associations),
 )
@@ -116,27 +118,27 @@ ASSOCIATION_PAGES = (
     Page(
         "association",
         gettext_lazy("Vue d’ensemble"),
-        lambda scope, request: [figures.starts_by_month(scope)],
+        lambda scope, request: [overview.starts_by_month(scope)],
     ),
     Page(
         "association_indicators",
         gettext_lazy("Parcours et rythme"),
         lambda scope, request: [
-            figures.funnel(scope),
-            figures.delays(scope),
-            figures.cadence(scope),
-            figures.meetings(scope),
+            journey.funnel(scope),
+            journey.delays(scope),
+            rhythm.cadence(scope),
+            rhythm.meetings(scope),
         ],
     ),
     Page(
         "association_outcomes",
         gettext_lazy("Durées et résultats"),
         lambda scope, request: [
-            figures.minimum_duration(scope),
-            figures.durations(scope),
-            figures.early_endings_by_reason(scope),
-            figures.outcomes(scope),
-            figures.progress(scope),
+            durations.minimum_duration(scope),
+            durations.durations(scope),
+            durations.early_endings_by_reason(scope),
+            results.outcomes(scope),
+            results.progress(scope),
         ],
     ),
 )
@@ -245,7 +247,7 @@ def _national(request, page_name, extra=None):
         scope = None
     if not form.is_bound:
         form = FilterForm(data={"annee": today.year}, today=today)
-    headline = figures.headline(scope) if scope is not None and page_name == "national" else None
+    headline = overview.headline(scope) if scope is not None and page_name == "national" else None
     return _render(
         request,
         pages=NATIONAL_PAGES,
@@ -307,7 +309,7 @@ def national_associations(request):
     return _national(
         request,
         "national_associations",
-        extra={"sort": sort, "descending": descending, "sorts": figures.ASSOCIATION_SORTS},
+        extra={"sort": sort, "descending": descending, "sorts": associations.ASSOCIATION_SORTS},
     )
 
 
@@ -430,7 +432,7 @@ def _overview_extra(request, association, scope):
     return {
         "export_tables": [at_risk_table],
         "at_risk_table": at_risk_table,
-        "headline": figures.headline(scope),
+        "headline": overview.headline(scope),
         "pending": {
             "to_vet": to_vet,
             "to_review": to_review,

@@ -9,7 +9,16 @@ from django.utils import timezone
 
 from matching.enums import CadenceStatus, PairStatus
 from matching.models import Pair
-from mentorat.dashboards import figures
+from mentorat.dashboards.figures import (
+    associations,
+    durations,
+    journey,
+    overview,
+    public,
+    results,
+    rhythm,
+    supply,
+)
 from mentorat.dashboards.scope import Scope
 from mentorat.dashboards.summaries import refresh
 from mentorat.dashboards.tables import Hidden
@@ -41,7 +50,7 @@ def recount(pairs, year, today):
 
 
 def headline_values(scope):
-    headline = figures.headline(scope)
+    headline = overview.headline(scope)
     return {
         key: headline[key]
         for key in ("youths_mentored", "pairs_active", "pairs_started", "pairs_closed")
@@ -70,16 +79,16 @@ def test_an_association_and_a_referent_headline_equal_a_recount(scenario):
 
 def test_the_target_gives_a_progress_and_a_projection(scenario):
     today = timezone.localdate()
-    headline = figures.headline(Scope(year=today.year))
+    headline = overview.headline(Scope(year=today.year))
     assert headline.target == 200_000
     assert headline.projection >= headline.youths_mentored
     assert 0 <= headline.progress_percent <= 100
-    assert figures.headline(Scope(year=2021)).target == 100_000
+    assert overview.headline(Scope(year=2021)).target == 100_000
 
 
 def test_cadence_counts_read_matchings_one_definition(scenario):
     today = timezone.localdate()
-    table = figures.cadence(Scope.for_association(scenario.association))
+    table = rhythm.cadence(Scope.for_association(scenario.association))
     counts = {row[0]: row[1] for row in table.rows}
     live = Pair.objects.for_association(scenario.association).active().with_cadence(today)
     for status in CadenceStatus:
@@ -91,7 +100,7 @@ def test_cadence_counts_read_matchings_one_definition(scenario):
 def test_durations_and_the_six_month_cohort(scenario):
     today = timezone.localdate()
     scope = Scope.for_association(scenario.association)
-    table = figures.minimum_duration(Scope.for_association(scenario.association, year=today.year))
+    table = durations.minimum_duration(Scope.for_association(scenario.association, year=today.year))
     rows = {row[0]: row[1] for row in table.rows}
     cohort_total = sum(rows.values())
     # Recount: pairs of the association started this year at least 6 months ago.
@@ -103,9 +112,9 @@ def test_durations_and_the_six_month_cohort(scenario):
         if p.minimum_reached_on <= today
     ]
     assert cohort_total == len(cohort)
-    durations = figures.durations(scope)
+    by_duration = durations.durations(scope)
     assert (
-        sum(row[1] for row in durations.rows)
+        sum(row[1] for row in by_duration.rows)
         == Pair.objects.for_association(scenario.association)
         .filter(started_on__year=today.year)
         .count()
@@ -115,7 +124,7 @@ def test_durations_and_the_six_month_cohort(scenario):
 def test_early_endings_say_who_and_why(scenario):
     today = timezone.localdate()
     scope = Scope.for_association(scenario.association)
-    by_who = {row[0]: row[1] for row in figures.early_endings_by_who(scope).rows}
+    by_who = {row[0]: row[1] for row in durations.early_endings_by_who(scope).rows}
     early = [
         p
         for p in Pair.objects.for_association(scenario.association).filter(
@@ -133,7 +142,7 @@ def test_early_endings_say_who_and_why(scenario):
 def test_the_funnel_follows_the_youths_who_signed_up_this_year(scenario):
     today = timezone.localdate()
     scope = Scope.for_association(scenario.association)
-    rows = figures.funnel(scope).rows
+    rows = journey.funnel(scope).rows
     from programmes.models import YouthProfile
 
     signed_up = YouthProfile.objects.for_association(scenario.association).filter(
@@ -142,7 +151,7 @@ def test_the_funnel_follows_the_youths_who_signed_up_this_year(scenario):
     assert rows[0][1] == signed_up.count()
     active = signed_up.filter(pairs__started_on__isnull=False).distinct().count()
     assert rows[3][1] == active
-    assert figures.delays(scope).rows  # one query, five medians
+    assert journey.delays(scope).rows  # one query, five medians
 
 
 def test_outcomes_read_the_questionnaires(scenario):
@@ -151,27 +160,27 @@ def test_outcomes_read_the_questionnaires(scenario):
     completed_this_year = Pair.objects.filter(
         status=PairStatus.COMPLETED, programme__association=scenario.association
     ).filter(Q(ended_at__year=today.year))
-    progress = figures.progress(scope)
+    progress = results.progress(scope)
     if completed_this_year.exists():
         # Answered 2 at the start and 4 at the end: +2 on every dimension.
         assert all(row[1] == pytest.approx(2.0) for row in progress.rows)
-        outcomes = {row[0]: row for row in figures.outcomes(scope).rows}
+        outcomes = {row[0]: row for row in results.outcomes(scope).rows}
         assert outcomes["Conseilleraient le mentorat"][2] == pytest.approx(1.0)
 
 
 def test_the_ministry_never_sees_a_count_under_5(scenario):
     """The crafted history holds fewer than 5 youths per group: everything small is hidden
     on the national scope, and shown to the association itself."""
-    national = figures.reach_by_age(Scope())
+    national = public.reach_by_age(Scope())
     assert all(isinstance(row[1], Hidden) or row[1] >= 5 for row in national.rows)
-    own = figures.reach_by_age(Scope.for_association(scenario.association))
+    own = public.reach_by_age(Scope.for_association(scenario.association))
     assert not any(isinstance(row[1], Hidden) for row in own.rows)
 
 
 def test_supply_counts_youths_waiting_and_free_places(scenario):
     from programmes.models import MentorProfile
 
-    table = figures.supply(Scope.for_association(scenario.association))
+    table = supply.supply(Scope.for_association(scenario.association))
     paris = next(row for row in table.rows if row[0] == "75")
     places = sum(
         m.capacity - m.open_pairs
@@ -183,9 +192,9 @@ def test_supply_counts_youths_waiting_and_free_places(scenario):
 
 
 def test_refresh_is_idempotent(scenario):
-    first = figures.headline(Scope())
+    first = overview.headline(Scope())
     refresh()
-    assert figures.headline(Scope()) == first
+    assert overview.headline(Scope()) == first
 
 
 def youths_of_year(pairs, year):
@@ -209,21 +218,21 @@ def test_who_is_reached_equals_a_recount(scenario, referent):
         scenario.association, referent_id=scenario.referent.pk if referent else None
     )
     youths = youths_of_year(pairs, year)
-    priority = {row[0]: row[1] for row in figures.reach_priority(scope).rows}
+    priority = {row[0]: row[1] for row in public.reach_priority(scope).rows}
     assert priority["Habitant un quartier prioritaire (QPV)"] == sum(
         1 for y in youths if y.lives_in_qpv
     )
-    needs = {row[0]: row[1] for row in figures.reach_by_need(scope).rows}
+    needs = {row[0]: row[1] for row in public.reach_by_need(scope).rows}
     assert needs["Trouver une alternance"] == len(youths)  # every youth of the factory
     assert needs["Trouver un emploi"] == 0
-    ages = {row[0]: row[1] for row in figures.reach_by_age(scope).rows}
+    ages = {row[0]: row[1] for row in public.reach_by_age(scope).rows}
     first_pair = {p.youth_id: p for p in pairs.filter(started_on__isnull=False)}
     expected_20 = sum(
         1 for y in youths if 18 <= age_on(y.birth_date, first_pair[y.pk].started_on) <= 21
     )
     assert ages["18 à 21 ans"] == expected_20
     assert sum(ages.values()) == len(youths)
-    departements = {row[0]: row[1] for row in figures.reach_by_departement(scope).rows}
+    departements = {row[0]: row[1] for row in public.reach_by_departement(scope).rows}
     assert departements["75 — Paris"] == len(youths)
 
 
@@ -251,25 +260,25 @@ def test_the_funnels_cube_equals_the_youths_facts(scenario):
 
 
 def test_median_of_a_histogram():
-    assert figures.median_of({}) is None
-    assert figures.median_of({3: 1}) == 3
-    assert figures.median_of({1: 1, 5: 1}) == 3
-    assert figures.median_of({1: 2, 9: 1}) == 1
-    assert figures.median_of({1: 1, 2: 1, 10: 2}) == 6
+    assert journey.median_of({}) is None
+    assert journey.median_of({3: 1}) == 3
+    assert journey.median_of({1: 1, 5: 1}) == 3
+    assert journey.median_of({1: 2, 9: 1}) == 1
+    assert journey.median_of({1: 1, 2: 1, 10: 2}) == 6
 
 
 def test_the_associations_table_compares_youths_taken_with_capacity(scenario):
     from programmes.enums import ParticipantStatus
     from programmes.models import YouthProfile
 
-    national = figures.associations(Scope())
+    national = associations.associations(Scope())
     # The other association's 3 youths are hidden, and this one's 10 with them.
     assert {
         str(row[3])
         for row in national.rows
         if row[0] in (scenario.association.name, scenario.other_association.name)
     } == {"< 5", "masqué"}
-    table = figures.associations(Scope(national=False))
+    table = associations.associations(Scope(national=False))
     row = next(row for row in table.rows if row[0] == scenario.association.name)
     taken = (
         YouthProfile.objects.for_association(scenario.association)
@@ -282,7 +291,7 @@ def test_the_associations_table_compares_youths_taken_with_capacity(scenario):
 
 def test_pairs_started_each_month_over_a_year(scenario):
     scope = Scope.for_association(scenario.association)
-    rows = figures.starts_by_month(scope).rows
+    rows = overview.starts_by_month(scope).rows
     assert len(rows) == 12
     today = timezone.localdate()
     first = datetime.date(*map(int, reversed(rows[0][0].split("/"))), 1)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from matching.enums import PairStatus
 from matching.models import Pair
-from mentorat.dashboards import figures
+from mentorat.dashboards.figures import durations, journey, overview, results, rhythm, supply
 from mentorat.dashboards.scope import Scope
 from mentorat.dashboards.suppression import Withheld
 from mentorat.dashboards.tables import ColumnKind
@@ -20,7 +20,7 @@ from mentorat.dashboards.templatetags.dashboard_tables import dashboard_figure
 
 def test_the_delays_chart_draws_the_medians_not_the_counts(scenario):
     for scope in (Scope(), Scope.for_association(scenario.association)):
-        table = figures.delays(scope)
+        table = journey.delays(scope)
         rows = list(table.rows)
         figure = dashboard_figure(table)
         medians = [row[1] if isinstance(row[1], int | float) else None for row in rows]
@@ -33,9 +33,9 @@ def test_the_delays_chart_draws_the_medians_not_the_counts(scenario):
 def test_shares_are_percentages(scenario):
     scope = Scope.for_association(scenario.association)
     for table, label in (
-        (figures.outcomes(scope), "Terminés « objectifs atteints »"),
-        (figures.outcomes(scope), "Conseilleraient le mentorat"),
-        (figures.meetings(scope), "Part des rencontres d’au moins 1 h 30"),
+        (results.outcomes(scope), "Terminés « objectifs atteints »"),
+        (results.outcomes(scope), "Conseilleraient le mentorat"),
+        (rhythm.meetings(scope), "Part des rencontres d’au moins 1 h 30"),
     ):
         row = next(row for row in table.rows if row[0] == label)
         kinds = {column.kind for value, column in zip(row, table.columns) if value is not None}
@@ -44,36 +44,36 @@ def test_shares_are_percentages(scenario):
 
 def test_a_hidden_mean_is_masked_not_a_small_count(scenario):
     national = Scope()
-    for table in (figures.progress(national), figures.delays(national)):
+    for table in (results.progress(national), journey.delays(national)):
         for row in table.rows:
             means = [v for v, c in zip(row, table.columns) if c.kind == ColumnKind.DECIMAL]
             assert all(isinstance(v, Withheld) or v is None or v >= 0 for v in means)
-    progress = list(figures.progress(national).rows)
+    progress = list(results.progress(national).rows)
     assert all(isinstance(row[1], Withheld) for row in progress)  # fewer than 5 youths
 
 
 def test_no_loss_is_counted_at_steps_running_pairs_have_not_reached_yet(scenario):
-    rows = {str(row[0]): row for row in figures.funnel(Scope()).rows}
+    rows = {str(row[0]): row for row in journey.funnel(Scope()).rows}
     assert rows["6 mois atteints"][2] is None
     assert rows["Objectifs atteints (terminé)"][2] is None
 
 
 def test_no_duration_a_pair_started_this_year_cannot_have_had(scenario):
     year = timezone.localdate().year
-    this_year = [str(row[0]) for row in figures.durations(Scope(year=year)).rows]
+    this_year = [str(row[0]) for row in durations.durations(Scope(year=year)).rows]
     assert "Plus de 12 mois" not in this_year
-    last_year = [str(row[0]) for row in figures.durations(Scope(year=year - 1)).rows]
+    last_year = [str(row[0]) for row in durations.durations(Scope(year=year - 1)).rows]
     assert "Plus de 12 mois" in last_year
 
 
 def test_no_projection_for_a_year_that_is_over():
     today = datetime.date(2026, 11, 29)
-    assert figures.projection(900, 2025, today) is None
-    assert figures.projection(900, 2026, today) > 900
+    assert overview.projection(900, 2025, today) is None
+    assert overview.projection(900, 2026, today) > 900
 
 
 def test_today_snapshots_say_so_under_a_past_year(scenario):
-    assert "aujourd’hui" in str(figures.cadence(Scope(year=timezone.localdate().year - 1)).title)
+    assert "aujourd’hui" in str(rhythm.cadence(Scope(year=timezone.localdate().year - 1)).title)
 
 
 def test_zero_pending_actions_read_in_french(client, scenario):
@@ -92,5 +92,5 @@ def test_unmatched_reasons_start_with_a_capital():
 
     for reason in UnmatchedReason:
         UnmatchedCell.objects.create(reason=reason.value, youths=7, departement="75")
-    rows = list(figures.unmatched_reasons(Scope()).rows)
+    rows = list(supply.unmatched_reasons(Scope()).rows)
     assert rows and all(str(row[0])[0].isupper() for row in rows)

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mentorat.dashboards import figures
+from mentorat.dashboards.figures import durations, journey, overview
 from mentorat.dashboards.scope import Scope
 from mentorat.dashboards.summaries import refresh
 from mentorat.dashboards.suppression import THRESHOLD, chain, share
@@ -218,10 +218,10 @@ class _CraftedScope(Scope):
 
 def test_the_delays_beside_the_funnel_do_not_give_a_hidden_step_back():
     scope = _CraftedScope(today=timezone.localdate())
-    funnel = figures.funnel(scope)
+    funnel = journey.funnel(scope)
     steps = [row[1] for row in funnel.rows]
     assert isinstance(steps[0], Hidden) or isinstance(steps[1], Hidden)
-    delays = figures.delays(scope, hidden=figures.hidden_steps(funnel))
+    delays = journey.delays(scope, hidden=journey.hidden_steps(funnel))
     shown = {int(row[2]) for row in delays.rows if not isinstance(row[2], Hidden)}
     assert not shown & {40, 38}
     assert 25 in shown  # a step the funnel shows stays beside its delay
@@ -237,8 +237,8 @@ def test_the_months_of_the_year_are_protected_against_the_headline(db):
     counts[datetime.date(2025, 4, 1)] = 2  # a second small cell, outside the year
     counts[datetime.date(2026, 3, 1)] = 30
     scope = Scope(year=2026, today=today)
-    with mock.patch.object(figures, "_grouped", return_value=counts):
-        rows = list(figures.starts_by_month(scope).rows)
+    with mock.patch.object(overview, "grouped", return_value=counts):
+        rows = list(overview.starts_by_month(scope).rows)
     year = [row[1] for row in rows if row[0].endswith("/2026")]
     assert sum(isinstance(value, Hidden) for value in year) >= 2  # "< 5" and one beside it
 
@@ -295,8 +295,8 @@ def test_a_hidden_duration_does_not_come_back_from_the_pairs_that_reached_6_mont
     today = timezone.localdate()
     counts = {"lt3": 3, "3-6": 20, "6-9": 2, "9-12": 10, "gt12": 10}
     # Beside it: "Binômes qui ont atteint 6 mois" = 22 (6-9 + 9-12 + gt12), the total 45.
-    with mock.patch.object(figures, "_grouped", return_value=counts):
-        rows = list(figures.durations(Scope(year=today.year - 1, today=today)).rows)
+    with mock.patch.object(durations, "grouped", return_value=counts):
+        rows = list(durations.durations(Scope(year=today.year - 1, today=today)).rows)
     hidden = {str(row[0]) for row in rows if isinstance(row[1], Hidden)}
     assert {"Moins de 3 mois", "6 à 9 mois"} <= hidden
     assert hidden & {"9 à 12 mois", "Plus de 12 mois"}  # else 6-9 = 22 - 10 - 10
