@@ -101,6 +101,11 @@ TEMPLATES = [
 
 DATABASES = {"default": database_from_env(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# A worker keeps its connection from one request to the next (a new PostgreSQL connection
+# costs more CPU than most pages), checked before each request reuses it: after a database
+# restart, the first request gets a fresh one instead of an error.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
