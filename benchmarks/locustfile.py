@@ -139,7 +139,8 @@ class Visitor(FastHttpUser):
 
     @task
     def read(self):
-        self.client.get(random.choice(self.pages), name="page publique", headers=self.visitor)
+        page = random.choice(self.pages)
+        self.client.get(page, name=f"page publique {page}", headers=self.visitor)
 
 
 @events.quitting.add_listener
