@@ -20,4 +20,4 @@ RUN SECRET_KEY=build-only-$(python -c 'import secrets; print(secrets.token_urlsa
 RUN useradd --create-home mentorat
 USER mentorat
 EXPOSE 8000
-CMD ["gunicorn", "mentorat.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30"]
+CMD ["gunicorn", "mentorat.wsgi", "--bind", "0.0.0.0:8000"]

@@ -18,6 +18,7 @@ import argparse
 import csv
 import json
 import os
+import runpy
 import shutil
 import socket
 import subprocess
@@ -291,8 +292,11 @@ def main() -> int:
         "--drill", choices=["postgres-restart", "redis-stop"], action="append", default=[]
     )
     parser.add_argument("--outage-seconds", type=float, default=15.0)
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--workers", type=int, help="gunicorn's workers (default: gunicorn.conf.py's, four a core)"
+    )
     args = parser.parse_args()
+    args.workers = args.workers or runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"]
 
     workdir = Path(tempfile.mkdtemp(prefix="mentorat-load-"))
     services = Services(workdir, args.workers)
