@@ -1,8 +1,12 @@
 """Staff review a programme's proposals: validate them (both people are emailed and have
 7 days to answer) or set them aside with a reason, one by one or in bulk."""
 
+import re
+
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -31,6 +35,8 @@ def staff_pairs_of(request, programme):
 def proposals(request, slug, programme_slug):
     programme = programme_of_staff(request, slug, programme_slug)
     pending = staff_pairs_of(request, programme).proposed()
+    if request.method == "GET" and "proposition" in request.GET:
+        return to_proposal(request, pending, request.GET["proposition"], slug, programme_slug)
     form = ProposalDecisionForm(data=request.POST or None, proposals=pending)
     if request.method == "POST" and form.is_valid():
         decide(request, form.cleaned_data)
@@ -52,6 +58,29 @@ def proposals(request, slug, programme_slug):
         },
         status=400 if form.is_bound else 200,
     )
+
+
+def to_proposal(request, pending, wanted: str, slug: str, programme_slug: str):
+    """``?proposition=<pk>`` (the staff digest's links): the page of the list that shows this
+    proposal, at its row, whatever the proposals before it; the first page, with a word, when
+    it is no longer to examine (decided since, or not one this person may see)."""
+    url = reverse("matching:proposals", args=[slug, programme_slug])
+    # A primary key as we write it (a few ASCII digits): anything else is no proposal.
+    page = page_of(pending, int(wanted)) if re.fullmatch(r"[0-9]{1,12}", wanted) else None
+    if page is None:
+        messages.info(request, _("Cette proposition n’est plus à examiner."))
+        return redirect(url)
+    query = f"?page={page}" if page > 1 else ""
+    return redirect(f"{url}{query}#proposition-{wanted}")
+
+
+def page_of(pending, pk: int) -> int | None:
+    """The page of the list (best score first, then the oldest) where this proposal is."""
+    score = pending.filter(pk=pk).values_list("score", flat=True).first()
+    if score is None:
+        return None
+    before = pending.filter(Q(score__gt=score) | Q(score=score, pk__lt=pk)).count()
+    return before // PAGE_SIZE + 1
 
 
 def deadline_text(pair: Pair) -> str:

@@ -226,6 +226,42 @@ class TestProposals:
         with django_assert_num_queries(8):
             staff_client.get(page)
 
+    def test_a_link_to_one_proposal_lands_on_its_page_and_row(
+        self, staff_client, programme, monkeypatch
+    ):
+        monkeypatch.setattr("matching.views.review.PAGE_SIZE", 2)
+        # Best score first, then the oldest: pages [best, tie_first], [tie_second, last].
+        tie_first, tie_second, last = (
+            PairFactory(youth__programme=programme, score=score) for score in (50, 50, 10)
+        )
+        best = PairFactory(youth__programme=programme, score=90)
+        page = url("proposals", programme)
+
+        def lands(pair):
+            return staff_client.get(page, {"proposition": pair.pk})
+
+        assertRedirects(lands(best), f"{page}#proposition-{best.pk}", fetch_redirect_response=False)
+        assertRedirects(
+            lands(tie_first), f"{page}#proposition-{tie_first.pk}", fetch_redirect_response=False
+        )
+        for pair in (tie_second, last):
+            response = lands(pair)
+            target = f"{page}?page=2#proposition-{pair.pk}"
+            assertRedirects(response, target, fetch_redirect_response=False)
+            shown = staff_client.get(response.url.split("#")[0])
+            assertContains(shown, f'<tr id="proposition-{pair.pk}">')
+
+    def test_a_link_to_a_proposal_no_longer_to_examine_lands_on_the_list_with_a_word(
+        self, staff_client, programme
+    ):
+        page = url("proposals", programme)
+        decided = PairFactory(youth__programme=programme, approved=True)
+        another_association_s = PairFactory()
+        for wanted in (decided.pk, another_association_s.pk, "abc", "²", "9" * 40, ""):
+            response = staff_client.get(page, {"proposition": wanted}, follow=True)
+            assertRedirects(response, page)
+            assertContains(response, "Cette proposition n’est plus à examiner.")
+
     def test_approving_one_sends_it_to_both_people(self, staff_client, programme, coordinator):
         pair = PairFactory(youth__programme=programme)
 

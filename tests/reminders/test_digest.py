@@ -79,7 +79,7 @@ def test_the_coordinator_s_digest_names_each_item_with_its_link_then_the_others(
     ]
     [proposed] = parts["1 proposition de binôme à examiner :"]
     assert proposed.startswith("• Lina et ") and proposed.endswith(
-        f"/propositions/#pair-{world['proposed'].pk}"
+        f"/propositions/?proposition={world['proposed'].pk}"
     )
     [waiting] = parts["1 proposition sans réponse depuis plus de 3 jours :"]
     assert waiting.startswith("• Noé et ") and waiting.endswith("/binomes/?etat=reponses")
@@ -94,8 +94,11 @@ def test_the_coordinator_s_digest_names_each_item_with_its_link_then_the_others(
     links = LINK.findall(digest.body)
     assert len(links) == 1 + 1 + 1 + 5 + 5
     for _label, url in links:
-        response = client.get(url.removeprefix(site))
+        response = client.get(url.removeprefix(site), follow=True)
         assert response.status_code == 200, url
+    # The proposal's link takes the coordinator to its row of the list, whatever its page.
+    response = client.get(LINK.findall(proposed)[0][1].removeprefix(site))
+    assert response.url.endswith(f"/propositions/#proposition-{world['proposed'].pk}")
 
 
 def test_a_referent_reads_the_pairs_of_the_mentors_they_follow(world, client):

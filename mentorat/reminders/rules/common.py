@@ -118,6 +118,10 @@ class Links:
     def proposals(self, slug: str, programme_slug: str) -> str:
         return self._path("matching:proposals", slug, programme_slug)
 
+    def proposal(self, slug: str, programme_slug: str, pair_id: int) -> str:
+        """The proposals list, which takes the reader to the page and row of this one."""
+        return f"{self.proposals(slug, programme_slug)}?proposition={pair_id}"
+
     def programme_pairs(self, slug: str, programme_slug: str) -> str:
         return self._path("matching:pairs", slug, programme_slug)
 

@@ -215,7 +215,7 @@ def proposals(moment: Moment, links: Links) -> dict[str, dict[int, list[Item]]]:
     )
 
     def to_review_item(pk, slug, programme_slug, youth, mentor):
-        return pair_label(youth, mentor), links.proposals(slug, programme_slug) + f"#pair-{pk}"
+        return pair_label(youth, mentor), links.proposal(slug, programme_slug, pk)
 
     def waiting_item(pk, slug, programme_slug, youth, mentor):
         path = links.programme_pairs(slug, programme_slug) + "?etat=reponses"
