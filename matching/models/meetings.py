@@ -56,7 +56,13 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class Meeting(models.Model):
-    pair = models.ForeignKey("Pair", on_delete=models.PROTECT, related_name="meetings")
+    pair = models.ForeignKey(
+        "Pair",
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        # meeting_pair_held_on (pair, -held_on) serves every lookup by pair: no second index.
+        db_index=False,
+    )
     held_on = models.DateField(_("date de la rencontre"))
     duration_minutes = models.PositiveSmallIntegerField(_("durée (minutes)"))
     format = models.CharField(_("format"), max_length=16, choices=MeetingFormat)
