@@ -19,7 +19,7 @@ def followed_pairs(user, association):
 
 
 def role_in_pair(pair, user) -> str:
-    """"youth", "mentor" or "staff": who is looking at this pair."""
+    """Who is looking at this pair: "youth", "mentor" or "staff"."""
     if pair.youth.user_id == user.pk:
         return Role.YOUTH
     if pair.mentor.user_id == user.pk:
