@@ -74,7 +74,7 @@ def answer(request, pk):
 def answer_recorded(pair, *, youth: bool) -> str:
     if pair.status == PairStatus.ACTIVE:
         return (
-            _("Vous avez tous les deux accepté : ton binôme commence !")
+            _("Tu as accepté, ton mentor aussi : ton binôme commence !")
             if youth
             else _("Vous avez tous les deux accepté : votre binôme commence !")
         )

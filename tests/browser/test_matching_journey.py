@@ -76,7 +76,7 @@ def test_a_batch_becomes_an_active_pair(page):
     log_in(page, pair.youth.user)
     accept_the_proposal(page)
     expect(
-        page.get_by_text("Vous avez tous les deux accepté : ton binôme commence !")
+        page.get_by_text("Tu as accepté, ton mentor aussi : ton binôme commence !")
     ).to_be_visible()
     expect(page.locator(".fr-badge", has_text="En cours")).to_be_visible()
 

@@ -48,7 +48,19 @@ def test_both_accept_and_the_pair_is_active(client):
 
     pair.refresh_from_db()
     assert pair.status == PairStatus.ACTIVE
-    assert "votre binôme commence" in response.content.decode()
+    assert "Vous avez tous les deux accepté : votre binôme commence !" in (
+        response.content.decode()
+    )
+
+
+def test_a_youth_who_accepts_last_is_told_the_pair_starts_in_tu(client):
+    pair = PairFactory(approved=True)
+    client.force_login(pair.mentor.user)
+    client.post(answer_url(pair), {"accepted": "yes"})
+    client.force_login(pair.youth.user)
+    response = client.post(answer_url(pair), {"accepted": "yes"}, follow=True)
+
+    assert "Tu as accepté, ton mentor aussi : ton binôme commence !" in (response.content.decode())
 
 
 def test_declining_without_a_reason_is_refused_next_to_the_field(client):

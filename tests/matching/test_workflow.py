@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -17,6 +19,9 @@ from tests.programmes.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+# "vous", "votre", "vos" in any case: words a youth's message never holds.
+VOUS = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 
 
 def propose(youth, mentor):
@@ -70,7 +75,7 @@ def test_approval_tells_both_people_and_their_answers_start_the_pair(
     assert to_youth.subject == "Une proposition de mentor t’attend"
     for body in (to_youth.body, to_youth.alternatives[0][0]):
         assert "te propose Karim comme mentor" in body and "Réponds dans ton espace" in body
-        assert "vous" not in body.replace("Vous avez", "")
+        assert not VOUS.search(body), VOUS.search(body)
     assert to_mentor.subject == "Une proposition de binôme vous attend"
     assert "vous propose d’accompagner Inès" in to_mentor.body
     assert "Répondez dans votre espace" in to_mentor.alternatives[0][0]
@@ -81,10 +86,20 @@ def test_approval_tells_both_people_and_their_answers_start_the_pair(
         pair = pair_answer(pair=pair, by=pair.mentor.user, accepted=True)
     assert pair.status == PairStatus.ACTIVE
     to = {message.to[0]: message for message in mail.outbox}
-    assert to[pair.youth.user.email].subject == "Ton binôme commence"
-    assert "ton binôme avec" in to[pair.youth.user.email].body
-    assert to[pair.mentor.user.email].subject == "Votre binôme commence"
-    assert "votre binôme avec" in to[pair.mentor.user.email].body
+    to_youth, to_mentor = to[pair.youth.user.email], to[pair.mentor.user.email]
+    # Each their own email: "tu" to the youth (never "vous", even for the two of them)...
+    assert to_youth.subject == "Ton binôme commence"
+    karim = pair.mentor.user.get_full_name()
+    for body in (to_youth.body, to_youth.alternatives[0][0]):
+        assert f"Tu as accepté, {karim} aussi : ton binôme commence aujourd’hui." in body
+        assert "Dès ta première rencontre, fixe tes objectifs avec ton mentor." in body
+        assert not VOUS.search(body), VOUS.search(body)
+    # ... "vous" to the mentor.
+    assert to_mentor.subject == "Votre binôme commence"
+    ines = pair.youth.user.get_full_name()
+    for body in (to_mentor.body, to_mentor.alternatives[0][0]):
+        assert f"Vous avez tous les deux accepté : votre binôme avec {ines}" in body
+        assert "Fixez ensemble vos objectifs lors de la première rencontre." in body
 
 
 @pytest.mark.parametrize("ending", ["declined", "expired"])
