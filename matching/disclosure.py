@@ -105,6 +105,8 @@ def _place_reason(params, *, youth_view: bool) -> str | None:
         return _("Le jeune habite dans un département voisin du vôtre (%(where)s).") % {
             "where": where
         }
+    if youth_view:
+        return _("Ton mentor habite loin de chez toi : les rencontres se feront à distance.")
     return _("Vous habitez loin l’un de l’autre : vous vous verrez à distance.")
 
 
@@ -134,6 +136,10 @@ def _format_reason(params, *, youth_view: bool) -> str | None:
     modes = [str(enums.Format(mode).label).lower() for mode in params.get("modes", [])]
     if not modes:
         return None
+    if youth_view:
+        return _("Ton mentor peut te rencontrer comme tu le souhaites : %(modes)s.") % {
+            "modes": ", ".join(modes)
+        }
     return _("Vous pouvez vous rencontrer tous les deux : %(modes)s.") % {"modes": ", ".join(modes)}
 
 
@@ -141,6 +147,10 @@ def _availability_reason(params, *, youth_view: bool) -> str | None:
     slots = [str(enums.Slot(code).label) for code in params.get("common_slots", [])]
     if not slots:
         return None
+    if youth_view:
+        return _("Ton mentor est disponible aux mêmes moments que toi : %(slots)s.") % {
+            "slots": ", ".join(slots)
+        }
     return _("Vous êtes disponibles tous les deux : %(slots)s.") % {"slots": ", ".join(slots)}
 
 
@@ -148,6 +158,8 @@ def _languages_reason(params, *, youth_view: bool) -> str | None:
     languages = [str(enums.Language(code).label) for code in params.get("common", [])]
     if not languages:
         return None
+    if youth_view:
+        return _("Ton mentor parle aussi : %(languages)s.") % {"languages": ", ".join(languages)}
     return _("Vous parlez tous les deux : %(languages)s.") % {"languages": ", ".join(languages)}
 
 

@@ -1,6 +1,8 @@
 """Where a youth or a mentor stands, said truly in their space; the deadline staff are told
 is the one the people are given; people answer knowing why they are proposed."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -8,9 +10,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from pytest_django.asserts import assertContains
 
+from matching.disclosure import reasons_for
+from matching.engine import Criterion, Proximity
 from matching.enums import PairStatus
 from matching.models import Pair
 from matching.workflow import pair_answer, pair_approve
+from programmes.enums import Format, Language, Need, Slot
 from tests.matching.factories import PairFactory
 from tests.programmes.factories import StaffMembershipFactory
 
@@ -18,6 +23,9 @@ pytestmark = pytest.mark.django_db
 
 SPACE = reverse("programmes:my_space")
 MY_PAIRS = reverse("matching:my_pairs")
+# Words that say "vous" (a youth never reads them) and words that say "tu" (a mentor never does).
+VOUS = re.compile(r"\b(vous|votre|vos|vôtre)\b", re.IGNORECASE)
+TU = re.compile(r"\b(tu|ton|ta|tes|toi|te|tien)\b|\bt’", re.IGNORECASE)
 
 
 def space_of(client, user) -> str:
@@ -163,8 +171,38 @@ class TestWhyThePlatformProposesThem:
 
         client.force_login(pair.youth.user)
         page = client.get(MY_PAIRS).content.decode()
+        assert "Pourquoi on te propose ce mentor" in page
         assert "Ton mentor peut t’aider sur ce que tu as demandé : « M’orienter »" in page
         assert "Ton mentor habite dans ton département (Paris)." in page
+        assert "Ton mentor parle aussi : français." in page
+        assert "l’un à l’autre" not in page and "tous les deux" not in page
+
+    def test_every_reason_says_tu_to_the_youth_and_vous_to_the_mentor(self):
+        def explanation(proximity):
+            return [
+                {
+                    "criterion": Criterion.GEOGRAPHY,
+                    "params": {"proximity": proximity, "mentee_departement": "75"},
+                },
+                {"criterion": Criterion.NEEDS, "params": {"covered": [Need.ORIENTATION]}},
+                {
+                    "criterion": Criterion.SECTOR,
+                    "params": {"mentee_sector": 1, "mentor_sector": 1},  # Sector's codes
+                },
+                {"criterion": Criterion.FORMAT, "params": {"modes": [Format.REMOTE]}},
+                {
+                    "criterion": Criterion.AVAILABILITY,
+                    "params": {"common_slots": [Slot.MON_MORNING]},
+                },
+                {"criterion": Criterion.LANGUAGES, "params": {"common": [Language.FRENCH]}},
+            ]
+
+        for proximity in Proximity:
+            youth = reasons_for(explanation(proximity), youth_view=True)
+            mentor = reasons_for(explanation(proximity), youth_view=False)
+            assert len(youth) == len(mentor) == 6
+            assert [reason for reason in youth if VOUS.search(reason)] == []
+            assert [reason for reason in mentor if TU.search(reason)] == []
 
     def test_once_started_the_reasons_are_no_longer_needed(self, client):
         pair = named_pair()
@@ -173,4 +211,6 @@ class TestWhyThePlatformProposesThem:
             status=PairStatus.ACTIVE, started_on=timezone.localdate()
         )
         client.force_login(pair.youth.user)
-        assert "Pourquoi on vous propose" not in client.get(MY_PAIRS).content.decode()
+        page = client.get(MY_PAIRS).content.decode()
+        assert "Pourquoi on te propose" not in page
+        assert "Prévois une rencontre d’au moins 1 h 30 toutes les 6 semaines." in page
