@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from evaluations.models import ClosureEvaluation, FollowUpNote, MeetingEvaluation, Response
+from matching.disclosure import IDENTITY_STATUSES
+from matching.enums import PairStatus
 from matching.models import Meeting, Objective, Pair, PairEvent
 from mentorat.notifications.models import Message
 from programmes.models import MentorProfile, ParentalConsent, StaffMembership, YouthProfile
@@ -104,7 +106,7 @@ def personal_data(user) -> list[Section]:
     pairs = list(_pairs_of(user).select_related("youth__user", "mentor__user", "programme"))
     pair_section = Section("pairs", gettext_lazy("Mes binômes"))
     for pair in pairs:
-        pair_section.records.append(record_of(pair, exclude=("explanation",)))
+        pair_section.records.append(_pair_record(pair, user))
         pair_section.records += [record_of(objective) for objective in pair.objectives.all()]
         # Each side's note for the referent (the mentor's private note, the youth's word on a
         # meeting that did not happen) is read by its author and staff, never by the other.
@@ -139,6 +141,32 @@ def personal_data(user) -> list[Section]:
     )
     sections.append(_everything_else(user, covered={youth, mentor}))
     return sections
+
+
+def _pair_record(pair, user) -> Record:
+    """The pair as the site shows it to this person (matching.disclosure): the other person
+    by first name once the association sent the proposal, in full once both accepted, not at
+    all otherwise (a proposal to examine, set aside or that never started), and their answer
+    only once the pair started; the words on the pair's end only to whoever wrote them
+    (staff's on a completed pair, the other person's on an early end, stay with them)."""
+    other = "mentor" if pair.youth.user_id == user.pk else "youth"
+    started = pair.status in IDENTITY_STATUSES
+    exclude = ["explanation"]
+    if not started:
+        exclude.append(f"{other}_answer")
+        if pair.status != PairStatus.APPROVED:
+            exclude.append(other)
+    ended_it = pair.status == PairStatus.ENDED_EARLY and pair.closure_requested_by_id == user.pk
+    if not ended_it:
+        exclude.append("closure_details")
+    record = record_of(pair, exclude=exclude)
+    if pair.status == PairStatus.APPROVED:
+        first_name = getattr(pair, other).user.first_name
+        record.values = [
+            (name, label, first_name if name == other else shown, raw)
+            for name, label, shown, raw in record.values
+        ]
+    return record
 
 
 COVERED_MODELS = {

@@ -3,9 +3,12 @@ import json
 import pytest
 from auditlog.context import set_actor
 from django.urls import reverse
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from matching.enums import PairStatus
+from matching.enums import ClosureReason, PairStatus
+from matching.models import Pair
+from matching.workflow import pair_answer
 from mentorat.audit.models import AuditEntry, AuditEvent
 from mentorat.privacy.erase import ERASED_DOMAIN, person_erase
 from mentorat.privacy.models import Erasure
@@ -93,6 +96,72 @@ class TestDownload:
         for name in ("privacy:export", "privacy:export_json", "privacy:erase"):
             response = client.get(reverse(name))
             assert response.status_code == 302 and "/comptes/login/" in response.url
+
+
+class TestTheOtherPersonInTheDownload:
+    """A pair reads in the download as on the site (matching.disclosure): the other person's
+    name, answer and words on the end only where the site shows them."""
+
+    @staticmethod
+    def downloads(client, user) -> str:
+        client.force_login(user)
+        page = client.get(reverse("privacy:export")).content.decode()
+        return page + client.get(reverse("privacy:export_json")).content.decode()
+
+    @pytest.fixture
+    def proposal(self):
+        return PairFactory(
+            approved=True,
+            youth__user__first_name="Inès",
+            youth__user__last_name="Diallo",
+            mentor__user__first_name="Karim",
+            mentor__user__last_name="Bensaïd",
+        )
+
+    def test_a_proposal_waiting_for_answers_gives_the_other_s_first_name_only(
+        self, client, proposal
+    ):
+        pair_answer(pair=proposal, by=proposal.mentor.user, accepted=True)
+        youth_s = self.downloads(client, proposal.youth.user)
+        assert "Karim" in youth_s and "Bensaïd" not in youth_s
+        assert '"mentor_answer"' not in youth_s  # the mentor's answer is theirs to give
+        mentor_s = self.downloads(client, proposal.mentor.user)
+        assert "Inès" in mentor_s and "Diallo" not in mentor_s
+
+    @pytest.mark.parametrize("status", [PairStatus.PROPOSED, PairStatus.DECLINED])
+    def test_a_proposal_that_never_started_names_no_one(self, client, proposal, status):
+        if status == PairStatus.DECLINED:
+            pair_answer(pair=proposal, by=proposal.youth.user, accepted=True)
+            pair_answer(pair=proposal, by=proposal.mentor.user, accepted=False, reason="Trop loin")
+        else:
+            Pair.objects.filter(pk=proposal.pk).update(status=status)
+        youth_s = self.downloads(client, proposal.youth.user)
+        assert "Karim" not in youth_s and "Bensaïd" not in youth_s
+        assert '"mentor_answer"' not in youth_s and '"youth_answer"' in youth_s
+        mentor_s = self.downloads(client, proposal.mentor.user)
+        assert "Inès" not in mentor_s and "Diallo" not in mentor_s
+
+    def test_the_words_on_an_early_end_stay_with_whoever_wrote_them(self, client, pair):
+        pair.end_early(
+            by=pair.mentor.user,
+            reason=ClosureReason.SAFEGUARDING,
+            details="Propos inquiétants sur sa famille.",
+        )
+        assert "Propos inquiétants" in self.downloads(client, pair.mentor.user)
+        youth_s = self.downloads(client, pair.youth.user)
+        assert "Propos inquiétants" not in youth_s
+        assert "Inès Diallo" in self.downloads(client, pair.youth.user)  # a pair that ran
+
+    def test_staff_s_words_on_a_completed_pair_stay_with_the_association(self, client, pair):
+        Pair.objects.filter(pk=pair.pk).update(
+            status=PairStatus.COMPLETED,
+            ended_at=timezone.now(),
+            closure_reason=ClosureReason.OBJECTIVES_REACHED,
+            closure_details="Très bon binôme, à citer en exemple.",
+            closure_requested_by=pair.mentor.user,
+        )
+        for person in (pair.youth.user, pair.mentor.user):
+            assert "à citer en exemple" not in self.downloads(client, person)
 
 
 class TestErasure:
