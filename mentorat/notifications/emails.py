@@ -18,7 +18,7 @@ from .kinds import kind_of
 from .links import preference_token
 from .models import EmailState, Notification
 from .quiet import is_quiet
-from .services import message_record
+from .services import message_record, render_text
 
 CHUNK = 200
 
@@ -75,7 +75,7 @@ def email_of(notification: Notification) -> None:
         }
     )
     with translation.override(settings.LANGUAGE_CODE):
-        body_text = render_to_string("notifications/email/notification.txt", context)
+        body_text = render_text("notifications/email/notification.txt", context)
         body_html = render_to_string("notifications/email/notification.html", context)
     message_record(
         key=notification.key,

@@ -4,12 +4,19 @@ import logging
 from collections.abc import Sequence
 
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 from .models import Message, secret_placeholder
 
 logger = logging.getLogger(__name__)
+
+
+def render_text(template_name: str, context: dict) -> str:
+    """A plain-text template (a subject, an email's text part): nothing in it is escaped, it
+    is not HTML ("Karim N'Diaye", "Duo & Co", not "N&#x27;Diaye", "&amp;")."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))
 
 
 def message_send(
@@ -32,9 +39,9 @@ def message_send(
     """
     with translation.override(language or translation.get_language()):
         subject = " ".join(
-            render_to_string(f"notifications/email/{template}.subject.txt", context).split()
+            render_text(f"notifications/email/{template}.subject.txt", context).split()
         )
-        body_text = render_to_string(f"notifications/email/{template}.txt", context)
+        body_text = render_text(f"notifications/email/{template}.txt", context)
         body_html = render_to_string(f"notifications/email/{template}.html", context)
     return message_record(
         key=key,

@@ -5,9 +5,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from mentorat.notifications.models import MAX_ATTEMPTS, Message, MessageStatus
+from mentorat.notifications.emails import email_of
+from mentorat.notifications.models import MAX_ATTEMPTS, Message, MessageStatus, Notification
 from mentorat.notifications.services import message_send
 from mentorat.notifications.tasks import deliver_message, deliver_pending_messages
+from mentorat.reminders import kinds
 from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +118,28 @@ def test_delivery_is_published_to_the_real_broker(settings):
             connection.default_channel.queue_purge("celery")
     finally:
         app.conf.task_always_eager = True
+
+
+def test_the_text_part_says_names_as_they_are_the_html_part_escapes_them():
+    """Plain text is not HTML: "N'Diaye" and "&" stay so in the subject and the text part
+    (a template's message and a notification's alike); the HTML part escapes them."""
+    user = UserFactory(first_name="Anne & Loïc", last_name="N'Diaye", youth=True)
+    welcome = send_welcome(user)
+    notification = Notification.objects.create(
+        key="test:names",
+        kind=kinds.CADENCE_LATE,
+        recipient=user,
+        email=user.email,
+        title="Rencontre avec Karim O'Neil & co",
+        body="Karim O'Neil <karim@exemple.fr> attend ta réponse.",
+    )
+    email_of(notification)
+    late = Message.objects.get(key="test:names")
+    assert "Bonjour Anne & Loïc," in welcome.body_text
+    assert "Bonjour Anne &amp; Loïc," in welcome.body_html
+    assert late.subject == "Rencontre avec Karim O'Neil & co"
+    assert "Karim O'Neil <karim@exemple.fr> attend ta réponse." in late.body_text
+    assert "Karim O&#x27;Neil &lt;" in late.body_html
+    assert "<karim@" not in late.body_html
+    for body in (welcome.body_text, late.body_text):
+        assert "&amp;" not in body and "&#x27;" not in body and "&lt;" not in body
