@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from mentorat.core.demo.people import MENTOR_REJECTION_REASONS, YOUTH_REJECTION_REASONS
 from tests.programmes.factories import ParentalConsentFactory, YouthProfileFactory
 from tests.security.rules import rule_for
 from tests.security.walker import path_of, patterns, value_of
@@ -67,3 +68,8 @@ def test_a_youth_whose_family_refused_is_told_in_tu(client, association):
     page = client.get(reverse("programmes:my_space")).content.decode()
     assert "Si ta famille change d’avis" in page
     assert said_vous(page) == []
+
+
+def test_the_demo_s_staff_write_tu_to_the_youths_they_turn_down():
+    assert [reason for reason in YOUTH_REJECTION_REASONS if VOUS.search(reason)] == []
+    assert all(VOUS.search(reason) for reason in MENTOR_REJECTION_REASONS)

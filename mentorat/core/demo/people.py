@@ -98,12 +98,19 @@ PROFESSIONS = [
     ("Éducateur sportif", Sector.SPORT),
     ("Policière", Sector.PUBLIC_SERVICE),
 ]
-REJECTION_REASONS = [
+# Staff write to a youth with "tu", to a mentor with "vous", in their own words too.
+YOUTH_REJECTION_REASONS = [
     "Notre programme est complet pour cette année : une autre association labellisée "
-    "pourra vous accompagner.",
+    "pourra t’accompagner.",
+    "Nous n’avons pas pu te joindre au numéro indiqué : réinscris-toi quand tu le souhaites.",
+    "Ta situation correspond mieux à un accompagnement scolaire que nous ne proposons pas.",
+]
+MENTOR_REJECTION_REASONS = [
+    "Notre programme a tous les mentors qu’il lui faut cette année : une autre association "
+    "labellisée pourra vous accueillir.",
     "Nous n’avons pas pu vous joindre au numéro indiqué : réinscrivez-vous quand vous le "
     "souhaitez.",
-    "Votre situation correspond mieux à un accompagnement scolaire que nous ne proposons pas.",
+    "Votre profil correspond mieux à un autre programme que nous ne proposons pas.",
 ]
 
 # Situations the demo shows: numbers are each kind's 1-based order of creation.
@@ -192,7 +199,7 @@ def _demo_youth(rng, number, programme, reviewer) -> DemoPerson:
         "expectations": rng.choice(EXPECTATIONS),
         "privacy_accepted_at": signed_up,
         "status": status,
-        "status_reason": rng.choice(REJECTION_REASONS)
+        "status_reason": rng.choice(YOUTH_REJECTION_REASONS)
         if status == ParticipantStatus.REJECTED
         else "",
         "reviewed_by": reviewer if reviewed else None,
@@ -257,7 +264,7 @@ def _demo_mentor(rng, number, programme, team) -> DemoPerson:
         if status == ParticipantStatus.READY
         else None,
         "status": status,
-        "status_reason": rng.choice(REJECTION_REASONS)
+        "status_reason": rng.choice(MENTOR_REJECTION_REASONS)
         if status == ParticipantStatus.REJECTED
         else "",
         "reviewed_by": coordinator if reviewed else None,
