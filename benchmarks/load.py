@@ -293,7 +293,7 @@ def main() -> int:
     )
     parser.add_argument("--outage-seconds", type=float, default=15.0)
     parser.add_argument(
-        "--workers", type=int, help="gunicorn's workers (default: gunicorn.conf.py's, four a core)"
+        "--workers", type=int, help="gunicorn's workers (default: gunicorn.conf.py's)"
     )
     args = parser.parse_args()
     args.workers = args.workers or runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"]
