@@ -13,8 +13,7 @@ from ..suppression import WITHHELD, small, suppress
 from ..suppression import share as protected_share
 from ..tables import Column, ColumnKind, Hidden, Table
 
-TEXT, INTEGER, DECIMAL, PERCENT = (
-    ColumnKind.TEXT,
+INTEGER, DECIMAL, PERCENT = (
     ColumnKind.INTEGER,
     ColumnKind.DECIMAL,
     ColumnKind.PERCENT,

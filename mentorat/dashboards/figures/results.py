@@ -4,7 +4,6 @@ satisfaction and progress at the self-evaluation."""
 from django.db.models import Avg, Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from evaluations.enums import Dimension
 from matching.enums import PairStatus
 
 from ..models import PROGRESS_DIMENSIONS
@@ -93,7 +92,3 @@ def outcomes(scope: Scope) -> Table:
         rows=rows,
         notes=[_("Satisfaction et recommandation : réponses au questionnaire de fin.")],
     )
-
-
-# The dimension labels stay importable for templates and tests.
-DIMENSION_LABELS = {d.value: d.label for d in Dimension}
