@@ -134,7 +134,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 # Argon2id first, at Django's own parameters (100 MiB of memory, 2 passes, 8 lanes): the hasher
-# Django and OWASP recommend, memory-hard where PBKDF2 is not, and a third less CPU per sign-up
+# Django and OWASP recommend, memory-hard where PBKDF2 is not, and a fifth less CPU per sign-up
 # here (docs/security.md). Passwords hashed before with PBKDF2 still check, and are rehashed
 # with Argon2 at the person's next login. No cost is ever lowered.
 PASSWORD_HASHERS = [
